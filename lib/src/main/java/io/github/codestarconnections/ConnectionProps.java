@@ -1,0 +1,184 @@
+package io.github.codestarconnections;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.RemovalPolicy;
+
+/** Properties of a {@link Connection}. Immutable; make one with {@link #builder()}. */
+public final class ConnectionProps {
+  private final String connectionName;
+  private final ProviderType providerType;
+  private final IHost host;
+  private final Map<String, String> tags;
+  private final RemovalPolicy removalPolicy;
+  private final Boolean handshakeOutput;
+
+  private ConnectionProps(Builder b) {
+    this.connectionName = b.connectionName;
+    this.providerType = b.providerType;
+    this.host = b.host;
+    this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.removalPolicy = b.removalPolicy;
+    this.handshakeOutput = b.handshakeOutput;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The connection's name, 1 to 32 characters, unique in the account and region.
+   *
+   * @return the name, or null for the default
+   * @default a unique name of at most 32 characters derived from the construct path
+   */
+  public String getConnectionName() {
+    return connectionName;
+  }
+
+  /**
+   * The provider the connection reaches.
+   *
+   * @return the provider type, or null
+   * @default none; required unless {@link #getHost() host} is given
+   */
+  public ProviderType getProviderType() {
+    return providerType;
+  }
+
+  /**
+   * The host of a self-managed provider (GitHub Enterprise Server, GitLab self-managed).
+   *
+   * @return the host, or null
+   * @default none; required for providers that need a host
+   */
+  public IHost getHost() {
+    return host;
+  }
+
+  /**
+   * Tags for the connection, sorted by key.
+   *
+   * @return the tags, or null
+   * @default no tags (tags from {@code Tags.of(scope)} still apply)
+   */
+  public Map<String, String> getTags() {
+    return tags;
+  }
+
+  /**
+   * What CloudFormation does with the connection when it leaves the stack.
+   *
+   * @return the policy, or null
+   * @default {@link RemovalPolicy#RETAIN}: a deleted connection cannot be brought back, and every
+   *     user of a new one must go through the console handshake with the provider again
+   */
+  public RemovalPolicy getRemovalPolicy() {
+    return removalPolicy;
+  }
+
+  /**
+   * Whether to add a stack output with the console address where the connection's handshake is
+   * finished.
+   *
+   * @return the flag, or null
+   * @default true
+   */
+  public Boolean getHandshakeOutput() {
+    return handshakeOutput;
+  }
+
+  /** Builds {@link ConnectionProps}. */
+  public static final class Builder {
+    private String connectionName;
+    private ProviderType providerType;
+    private IHost host;
+    private Map<String, String> tags;
+    private RemovalPolicy removalPolicy;
+    private Boolean handshakeOutput;
+
+    private Builder() {}
+
+    /**
+     * Sets {@link ConnectionProps#getConnectionName()}.
+     *
+     * @param connectionName 1 to 32 characters
+     * @return this builder
+     */
+    public Builder connectionName(String connectionName) {
+      this.connectionName = connectionName;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionProps#getProviderType()}.
+     *
+     * @param providerType the provider
+     * @return this builder
+     */
+    public Builder providerType(ProviderType providerType) {
+      this.providerType = providerType;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionProps#getHost()}.
+     *
+     * @param host the host of a self-managed provider
+     * @return this builder
+     */
+    public Builder host(IHost host) {
+      this.host = host;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionProps#getTags()}.
+     *
+     * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at
+     *     most 50
+     * @return this builder
+     */
+    public Builder tags(Map<String, String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionProps#getRemovalPolicy()}.
+     *
+     * @param removalPolicy the policy
+     * @return this builder
+     */
+    public Builder removalPolicy(RemovalPolicy removalPolicy) {
+      this.removalPolicy = removalPolicy;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionProps#getHandshakeOutput()}.
+     *
+     * @param handshakeOutput false to leave out the handshake address output
+     * @return this builder
+     */
+    public Builder handshakeOutput(Boolean handshakeOutput) {
+      this.handshakeOutput = handshakeOutput;
+      return this;
+    }
+
+    /**
+     * Builds the props.
+     *
+     * @return the props
+     */
+    public ConnectionProps build() {
+      return new ConnectionProps(this);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.codestarconnections;
+
+import software.amazon.awscdk.IResource;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+
+/**
+ * A CodeStar Connections (CodeConnections) connection, owned ({@link Connection}) or imported
+ * ({@link Connection#fromConnectionArn}).
+ */
+public interface IConnection extends IResource {
+  /**
+   * The connection's ARN, {@code arn:<partition>:codestar-connections|codeconnections:<region>:<account>:connection/<id>}.
+   * This is what CodePipeline and CodeBuild take as {@code connectionArn}.
+   *
+   * @return the ARN (a token for an owned connection)
+   */
+  String getConnectionArn();
+
+  /**
+   * The connection's name.
+   *
+   * @return the name
+   * @throws IllegalStateException for a connection imported by ARN alone: its ARN holds only the
+   *     connection's id; import with {@link Connection#fromConnectionAttributes} to give the name
+   */
+  String getConnectionName();
+
+  /**
+   * Lets the grantee use this connection ({@code UseConnection}) as CodePipeline and CodeBuild do
+   * when they fetch source. The action's prefix is the namespace of the connection's ARN; when the
+   * ARN is an unresolved token of unknown namespace, both prefixes are granted.
+   *
+   * @param grantee the principal, e.g. a pipeline's role
+   * @return the grant
+   */
+  Grant grantUse(IGrantable grantee);
+
+  /**
+   * Grants the given IAM actions on this connection.
+   *
+   * @param grantee the principal
+   * @param actions full action names, e.g. {@code "codestar-connections:GetConnection"}
+   * @return the grant
+   */
+  Grant grant(IGrantable grantee, String... actions);
+}
