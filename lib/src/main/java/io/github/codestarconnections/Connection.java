@@ -94,9 +94,9 @@ public class Connection extends ConnectionBase {
 
   /**
    * Imports a connection made elsewhere by its ARN, in either namespace ({@code
-   * codestar-connections} or {@code codeconnections}) or as a token (e.g. {@code
-   * Fn.importValue}). A literal ARN is checked now. The import has no name: use {@link
-   * #fromConnectionAttributes} when you need it.
+   * codestar-connections} or {@code codeconnections}) or as a token (e.g. {@code Fn.importValue}).
+   * A literal ARN is checked now. The import has no name: use {@link #fromConnectionAttributes}
+   * when you need it.
    *
    * @param scope the parent construct
    * @param id the construct id

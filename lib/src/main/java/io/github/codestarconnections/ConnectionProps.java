@@ -141,8 +141,8 @@ public final class ConnectionProps {
     /**
      * Sets {@link ConnectionProps#getTags()}.
      *
-     * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at
-     *     most 50
+     * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most
+     *     50
      * @return this builder
      */
     public Builder tags(Map<String, String> tags) {

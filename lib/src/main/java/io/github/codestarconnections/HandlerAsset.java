@@ -66,7 +66,8 @@ final class HandlerAsset {
   private static Extracted extractNow() {
     byte[] jar = readResource();
     String sha = sha256(jar);
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "codestarconnections-host-handler-" + sha);
+    Path dir =
+        Path.of(System.getProperty("java.io.tmpdir"), "codestarconnections-host-handler-" + sha);
     Path target = dir.resolve("lib").resolve("host-handler.jar");
     try {
       if (!Files.isRegularFile(target) || !sha.equals(sha256(Files.readAllBytes(target)))) {
@@ -76,10 +77,7 @@ final class HandlerAsset {
         Files.write(partial, jar);
         try {
           Files.move(
-              partial,
-              target,
-              StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
+              partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException notAtomic) {
           Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         }

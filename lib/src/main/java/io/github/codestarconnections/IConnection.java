@@ -10,8 +10,9 @@ import software.amazon.awscdk.services.iam.IGrantable;
  */
 public interface IConnection extends IResource {
   /**
-   * The connection's ARN, {@code arn:<partition>:codestar-connections|codeconnections:<region>:<account>:connection/<id>}.
-   * This is what CodePipeline and CodeBuild take as {@code connectionArn}.
+   * The connection's ARN, {@code
+   * arn:<partition>:codestar-connections|codeconnections:<region>:<account>:connection/<id>}. This
+   * is what CodePipeline and CodeBuild take as {@code connectionArn}.
    *
    * @return the ARN (a token for an owned connection)
    */

@@ -9,7 +9,8 @@ import software.amazon.awscdk.IResource;
  */
 public interface IHost extends IResource {
   /**
-   * The host's ARN, {@code arn:<partition>:codestar-connections|codeconnections:<region>:<account>:host/<name>-<id>}.
+   * The host's ARN, {@code
+   * arn:<partition>:codestar-connections|codeconnections:<region>:<account>:host/<name>-<id>}.
    *
    * @return the ARN (a token for an owned host)
    */

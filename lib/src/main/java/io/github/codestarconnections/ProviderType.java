@@ -3,9 +3,9 @@ package io.github.codestarconnections;
 /**
  * The third-party source providers a CodeStar (CodeConnections) connection or host can point at.
  *
- * <p>Cloud providers ({@link #GITHUB}, {@link #GITLAB}, {@link #BITBUCKET}, {@link
- * #AZURE_DEVOPS}) are reached directly. Self-managed installations ({@link
- * #GITHUB_ENTERPRISE_SERVER}, {@link #GITLAB_SELF_MANAGED}) are reached through a {@link IHost}.
+ * <p>Cloud providers ({@link #GITHUB}, {@link #GITLAB}, {@link #BITBUCKET}, {@link #AZURE_DEVOPS})
+ * are reached directly. Self-managed installations ({@link #GITHUB_ENTERPRISE_SERVER}, {@link
+ * #GITLAB_SELF_MANAGED}) are reached through a {@link IHost}.
  */
 public enum ProviderType {
   /** Bitbucket Cloud. */

@@ -29,7 +29,8 @@ record ServiceArn(
   /**
    * Parses a literal ARN and checks its resource type.
    *
-   * @param what who asks, for the message, e.g. {@code "Connection.fromConnectionArn at 'App/Stack/Imported'"}
+   * @param what who asks, for the message, e.g. {@code "Connection.fromConnectionArn at
+   *     'App/Stack/Imported'"}
    * @param arn the literal ARN (never a token)
    * @param resourceType the resource type it must name
    * @return the parsed ARN

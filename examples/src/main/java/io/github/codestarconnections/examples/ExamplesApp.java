@@ -1,11 +1,34 @@
 package io.github.codestarconnections.examples;
 
+import java.util.List;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 
-/** Placeholder. */
+/**
+ * The examples app: every stack here uses the library exactly as a user would. {@code cdk.json} at
+ * the repository root runs it; the test module snapshots and lints its templates.
+ */
 public final class ExamplesApp {
+  private ExamplesApp() {}
+
+  /**
+   * Defines every example stack in the app.
+   *
+   * @param app the app
+   * @return the stacks, in definition order
+   */
+  public static List<Stack> define(App app) {
+    return List.of(new GitHubPipelineStack(app, "GitHubPipeline"));
+  }
+
+  /**
+   * Synthesizes the examples into {@code cdk.out}.
+   *
+   * @param args unused
+   */
   public static void main(String[] args) {
     App app = new App();
+    define(app);
     app.synth();
   }
 }

@@ -1,0 +1,132 @@
+package io.github.codeconnections.lambda;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codeconnections.model.GetHostResponse;
+import software.amazon.awssdk.services.codeconnections.model.Host;
+import software.amazon.awssdk.services.codeconnections.model.ListHostsResponse;
+import software.amazon.awssdk.services.codeconnections.model.Tag;
+import software.amazon.awssdk.services.codeconnections.model.VpcConfiguration;
+
+/** {@link HostApi} over the {@code codeconnections} SDK client. */
+public final class CodeConnectionsHostApi implements HostApi {
+  private final CodeConnectionsClient client;
+
+  /**
+   * Wraps a client.
+   *
+   * @param client the SDK client (the caller owns it)
+   */
+  public CodeConnectionsHostApi(CodeConnectionsClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Namespace namespace() {
+    return Namespace.CODECONNECTIONS;
+  }
+
+  @Override
+  public String createHost(HostSpec spec, Map<String, String> tags) {
+    return ServiceErrors.call(
+        "CreateHost",
+        () ->
+            client
+                .createHost(
+                    b ->
+                        b.name(spec.name())
+                            .providerType(spec.providerType())
+                            .providerEndpoint(spec.providerEndpoint())
+                            .vpcConfiguration(vpc(spec.vpc()))
+                            .tags(tags(tags))
+                            .overrideConfiguration(o -> o.addPlugin(SingleAttempt.PLUGIN)))
+                .hostArn());
+  }
+
+  @Override
+  public HostState getHost(String arn) {
+    GetHostResponse r = ServiceErrors.call("GetHost", () -> client.getHost(b -> b.hostArn(arn)));
+    return new HostState(
+        arn, r.name(), r.providerTypeAsString(), r.providerEndpoint(), r.status(), null);
+  }
+
+  @Override
+  public List<HostState> listHosts() {
+    List<HostState> hosts = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      ListHostsResponse page =
+          ServiceErrors.call("ListHosts", () -> client.listHosts(b -> b.nextToken(next)));
+      for (Host h : page.hosts()) {
+        hosts.add(
+            new HostState(
+                h.hostArn(),
+                h.name(),
+                h.providerTypeAsString(),
+                h.providerEndpoint(),
+                h.status(),
+                h.statusMessage()));
+      }
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return hosts;
+  }
+
+  @Override
+  public void updateHost(String arn, String providerEndpoint, VpcSpec vpc) {
+    ServiceErrors.call(
+        "UpdateHost",
+        () ->
+            client.updateHost(
+                b -> b.hostArn(arn).providerEndpoint(providerEndpoint).vpcConfiguration(vpc(vpc))));
+  }
+
+  @Override
+  public void deleteHost(String arn) {
+    ServiceErrors.call("DeleteHost", () -> client.deleteHost(b -> b.hostArn(arn)));
+  }
+
+  @Override
+  public void tagResource(String arn, Map<String, String> tags) {
+    ServiceErrors.call(
+        "TagResource", () -> client.tagResource(b -> b.resourceArn(arn).tags(tags(tags))));
+  }
+
+  @Override
+  public void untagResource(String arn, Collection<String> keys) {
+    ServiceErrors.call(
+        "UntagResource", () -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+  }
+
+  @Override
+  public Map<String, String> listTags(String arn) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    ServiceErrors.call(
+            "ListTagsForResource", () -> client.listTagsForResource(b -> b.resourceArn(arn)))
+        .tags()
+        .forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
+  }
+
+  private static VpcConfiguration vpc(VpcSpec vpc) {
+    return vpc == null
+        ? null
+        : VpcConfiguration.builder()
+            .vpcId(vpc.vpcId())
+            .subnetIds(vpc.subnetIds())
+            .securityGroupIds(vpc.securityGroupIds())
+            .tlsCertificate(vpc.tlsCertificate())
+            .build();
+  }
+
+  private static List<Tag> tags(Map<String, String> tags) {
+    List<Tag> list = new ArrayList<>();
+    tags.forEach((k, v) -> list.add(Tag.builder().key(k).value(v).build()));
+    return list;
+  }
+}

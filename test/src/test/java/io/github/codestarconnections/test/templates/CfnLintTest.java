@@ -1,0 +1,96 @@
+package io.github.codestarconnections.test.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * cfn-lint over every example template: no errors. Warnings are printed, not failed here. Skips,
+ * saying so, when cfn-lint is not on PATH (it is a Python tool the Maven build cannot install).
+ */
+class CfnLintTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /**
+   * Runs cfn-lint on a template.
+   *
+   * @param dir where to write it
+   * @param name the stack name
+   * @param template the template
+   * @return the findings, each with Level, Rule.Id, Message and Location
+   */
+  static List<JsonNode> lint(Path dir, String name, Map<String, Object> template)
+      throws IOException, InterruptedException {
+    Path file = dir.resolve(name + ".template.json");
+    Files.writeString(file, ExampleTemplates.json(template), StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder("cfn-lint", "--format", "json", "--", file.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("cfn-lint finished").isTrue();
+    List<JsonNode> findings = new ArrayList<>();
+    JSON.readTree(out).forEach(findings::add);
+    return findings;
+  }
+
+  static boolean cfnLintOnPath() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String d : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, "cfn-lint"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String describe(JsonNode f) {
+    return f.path("Level").asText()
+        + " "
+        + f.path("Rule").path("Id").asText()
+        + " at "
+        + f.path("Location").path("Path").toString()
+        + ": "
+        + f.path("Message").asText();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyExampleTemplateHasNoCfnLintErrors() {
+    Assumptions.assumeTrue(
+        cfnLintOnPath(), "cfn-lint is not on PATH; install it (pip install cfn-lint) to lint");
+    return ExampleTemplates.all().entrySet().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey(),
+                    () -> {
+                      List<JsonNode> findings = lint(dir, e.getKey(), e.getValue());
+                      findings.stream()
+                          .filter(f -> !"Error".equals(f.path("Level").asText()))
+                          .forEach(f -> System.out.println(e.getKey() + ": " + describe(f)));
+                      assertThat(
+                              findings.stream()
+                                  .filter(f -> "Error".equals(f.path("Level").asText()))
+                                  .map(CfnLintTest::describe))
+                          .as("cfn-lint errors in %s", e.getKey())
+                          .isEmpty();
+                    }));
+  }
+}

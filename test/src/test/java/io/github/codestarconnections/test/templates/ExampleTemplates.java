@@ -1,0 +1,104 @@
+package io.github.codestarconnections.test.templates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.codestarconnections.examples.ExamplesApp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The examples app's templates, synthesized once per test JVM, as raw template maps and as
+ * canonical JSON: keys sorted at every level, asset hashes replaced by {@code <asset-hash>}, two
+ * spaces, LF line ends, so the text is the same on every run and machine.
+ */
+public final class ExampleTemplates {
+  private static final Pattern ASSET_HASH = Pattern.compile("[0-9a-f]{64}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Map<String, Map<String, Object>> templates;
+
+  private ExampleTemplates() {}
+
+  /**
+   * Every example stack's template, by stack name, in definition order.
+   *
+   * @return the templates
+   */
+  public static synchronized Map<String, Map<String, Object>> all() {
+    if (templates == null) {
+      templates = synthesize();
+    }
+    return templates;
+  }
+
+  /**
+   * Synthesizes a new examples app.
+   *
+   * @return every example stack's template, by stack name, in definition order
+   */
+  public static Map<String, Map<String, Object>> synthesize() {
+    App app = new App();
+    Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+    for (Stack stack : ExamplesApp.define(app)) {
+      byName.put(stack.getStackName(), Template.fromStack(stack).toJSON());
+    }
+    return byName;
+  }
+
+  /**
+   * A template as canonical JSON text.
+   *
+   * @param template the template
+   * @return the JSON, ending in a newline
+   */
+  public static String canonicalJson(Map<String, Object> template) {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      return JSON.writer(printer).writeValueAsString(canonical(template)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("template is not JSON", e);
+    }
+  }
+
+  /**
+   * A template as compact JSON, for tools such as cfn-lint.
+   *
+   * @param template the template
+   * @return the JSON
+   */
+  public static String json(Map<String, Object> template) {
+    try {
+      return JSON.writeValueAsString(template);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("template is not JSON", e);
+    }
+  }
+
+  private static Object canonical(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(canonical(v)));
+      return out;
+    }
+    if (value instanceof String s) {
+      return ASSET_HASH.matcher(s).replaceAll("<asset-hash>");
+    }
+    return value;
+  }
+}
