@@ -194,6 +194,17 @@ public class Connection extends ConnectionBase {
               + " ProviderType of a cloud provider together with a HostArn); drop host, or use"
               + " GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED");
     }
+    if (host instanceof Host owned && type != null && type != owned.getProviderType()) {
+      throw new IllegalArgumentException(
+          owner
+              + ": providerType "
+              + type
+              + " differs from the host's "
+              + owned.getProviderType()
+              + " ("
+              + owned.getNode().getPath()
+              + "); leave providerType out to take the host's");
+    }
   }
 
   private void addHandshakeOutput() {

@@ -90,8 +90,7 @@ class ConnectionTest {
         Connection.Builder.create(own, "C").providerType(type).build();
         Template.fromStack(own)
             .hasResourceProperties(
-                "AWS::CodeStarConnections::Connection",
-                Map.of("ProviderType", type.getApiName()));
+                "AWS::CodeStarConnections::Connection", Map.of("ProviderType", type.getApiName()));
       }
     }
     assertThat(ProviderType.AZURE_DEVOPS.getApiName()).isEqualTo("AzureDevOps");

@@ -1,0 +1,339 @@
+package io.github.codestarconnections;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+
+/** Properties of a {@link Host}. Immutable; make one with {@link #builder()}. */
+public final class HostProps {
+  private final String hostName;
+  private final ProviderType providerType;
+  private final String providerEndpoint;
+  private final IVpc vpc;
+  private final SubnetSelection vpcSubnets;
+  private final List<ISecurityGroup> securityGroups;
+  private final String tlsCertificate;
+  private final Map<String, String> tags;
+  private final RemovalPolicy removalPolicy;
+  private final Duration queryInterval;
+  private final Duration totalTimeout;
+  private final ServiceNamespace serviceNamespace;
+
+  private HostProps(Builder b) {
+    this.hostName = b.hostName;
+    this.providerType = b.providerType;
+    this.providerEndpoint = b.providerEndpoint;
+    this.vpc = b.vpc;
+    this.vpcSubnets = b.vpcSubnets;
+    this.securityGroups = b.securityGroups == null ? null : List.copyOf(b.securityGroups);
+    this.tlsCertificate = b.tlsCertificate;
+    this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.removalPolicy = b.removalPolicy;
+    this.queryInterval = b.queryInterval;
+    this.totalTimeout = b.totalTimeout;
+    this.serviceNamespace = b.serviceNamespace;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The host's name, 1 to 64 characters. Changing it replaces the host.
+   *
+   * @return the name, or null for the default
+   * @default a unique name of at most 64 characters derived from the construct path
+   */
+  public String getHostName() {
+    return hostName;
+  }
+
+  /**
+   * The self-managed provider: {@link ProviderType#GITHUB_ENTERPRISE_SERVER} or {@link
+   * ProviderType#GITLAB_SELF_MANAGED}. Changing it replaces the host.
+   *
+   * @return the provider type
+   * @default none; required
+   */
+  public ProviderType getProviderType() {
+    return providerType;
+  }
+
+  /**
+   * The provider's address, an absolute {@code https://} (or {@code http://}) URL of 1 to 512
+   * characters, e.g. {@code https://github.example.com}. Changed in place.
+   *
+   * @return the endpoint
+   * @default none; required
+   */
+  public String getProviderEndpoint() {
+    return providerEndpoint;
+  }
+
+  /**
+   * The VPC the provider is reachable in, when it is not reachable from the internet. The service
+   * then puts network interfaces and a VPC endpoint in it. Changed in place.
+   *
+   * @return the VPC, or null
+   * @default none: the provider is reached over the internet
+   */
+  public IVpc getVpc() {
+    return vpc;
+  }
+
+  /**
+   * Which subnets of {@link #getVpc()} the host uses: 1 to 10.
+   *
+   * @return the selection, or null
+   * @default the VPC's default selection (its private subnets)
+   */
+  public SubnetSelection getVpcSubnets() {
+    return vpcSubnets;
+  }
+
+  /**
+   * Security groups for the host's network interfaces: 1 to 10.
+   *
+   * @return the groups, or null
+   * @default with a VPC, one new group that allows only HTTPS (443) out
+   */
+  public List<ISecurityGroup> getSecurityGroups() {
+    return securityGroups;
+  }
+
+  /**
+   * The PEM certificate of the provider's TLS endpoint when it is signed by a private CA, 1 to
+   * 16384 characters. Needs {@link #getVpc()}.
+   *
+   * @return the certificate, or null
+   * @default none: the endpoint's certificate chains to a public CA
+   */
+  public String getTlsCertificate() {
+    return tlsCertificate;
+  }
+
+  /**
+   * Tags for the host, sorted by key. Tag changes are applied in place.
+   *
+   * @return the tags, or null
+   * @default no tags (tags from {@code Tags.of(scope)} still apply)
+   */
+  public Map<String, String> getTags() {
+    return tags;
+  }
+
+  /**
+   * What CloudFormation does with the host when it leaves the stack. A host that is replaced (new
+   * name or provider type) is always deleted once the new one exists.
+   *
+   * @return the policy, or null
+   * @default {@link RemovalPolicy#RETAIN}: a new host must be set up in the console again, and
+   *     every connection on the old one is lost
+   */
+  public RemovalPolicy getRemovalPolicy() {
+    return removalPolicy;
+  }
+
+  /**
+   * How often the stack's host provider asks the service whether a host is ready. Shared by all
+   * hosts of a stack: every host in it must ask for the same value or leave it out.
+   *
+   * @return the interval, or null
+   * @default 30 seconds
+   */
+  public Duration getQueryInterval() {
+    return queryInterval;
+  }
+
+  /**
+   * How long the stack's host provider waits for a host to be ready before failing the deployment
+   * (VPC set-up takes minutes). Shared by all hosts of a stack, like {@link #getQueryInterval()}.
+   *
+   * @return the timeout, or null
+   * @default 30 minutes
+   */
+  public Duration getTotalTimeout() {
+    return totalTimeout;
+  }
+
+  /**
+   * Which API namespace the host is made in; its ARN carries it. Changing it replaces the host.
+   *
+   * @return the namespace, or null
+   * @default {@link ServiceNamespace#CODESTAR_CONNECTIONS}
+   */
+  public ServiceNamespace getServiceNamespace() {
+    return serviceNamespace;
+  }
+
+  /** Builds {@link HostProps}. */
+  public static final class Builder {
+    private String hostName;
+    private ProviderType providerType;
+    private String providerEndpoint;
+    private IVpc vpc;
+    private SubnetSelection vpcSubnets;
+    private List<ISecurityGroup> securityGroups;
+    private String tlsCertificate;
+    private Map<String, String> tags;
+    private RemovalPolicy removalPolicy;
+    private Duration queryInterval;
+    private Duration totalTimeout;
+    private ServiceNamespace serviceNamespace;
+
+    private Builder() {}
+
+    /**
+     * Sets {@link HostProps#getHostName()}.
+     *
+     * @param hostName 1 to 64 characters
+     * @return this builder
+     */
+    public Builder hostName(String hostName) {
+      this.hostName = hostName;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getProviderType()}.
+     *
+     * @param providerType GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED
+     * @return this builder
+     */
+    public Builder providerType(ProviderType providerType) {
+      this.providerType = providerType;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getProviderEndpoint()}.
+     *
+     * @param providerEndpoint an absolute http(s) URL
+     * @return this builder
+     */
+    public Builder providerEndpoint(String providerEndpoint) {
+      this.providerEndpoint = providerEndpoint;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getVpc()}.
+     *
+     * @param vpc the VPC
+     * @return this builder
+     */
+    public Builder vpc(IVpc vpc) {
+      this.vpc = vpc;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getVpcSubnets()}.
+     *
+     * @param vpcSubnets the selection
+     * @return this builder
+     */
+    public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+      this.vpcSubnets = vpcSubnets;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getSecurityGroups()}.
+     *
+     * @param securityGroups 1 to 10 groups
+     * @return this builder
+     */
+    public Builder securityGroups(List<? extends ISecurityGroup> securityGroups) {
+      this.securityGroups = securityGroups == null ? null : List.copyOf(securityGroups);
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getTlsCertificate()}.
+     *
+     * @param tlsCertificate a PEM certificate
+     * @return this builder
+     */
+    public Builder tlsCertificate(String tlsCertificate) {
+      this.tlsCertificate = tlsCertificate;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getTags()}.
+     *
+     * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most
+     *     50
+     * @return this builder
+     */
+    public Builder tags(Map<String, String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getRemovalPolicy()}.
+     *
+     * @param removalPolicy the policy
+     * @return this builder
+     */
+    public Builder removalPolicy(RemovalPolicy removalPolicy) {
+      this.removalPolicy = removalPolicy;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getQueryInterval()}.
+     *
+     * @param queryInterval the interval
+     * @return this builder
+     */
+    public Builder queryInterval(Duration queryInterval) {
+      this.queryInterval = queryInterval;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getTotalTimeout()}.
+     *
+     * @param totalTimeout the timeout
+     * @return this builder
+     */
+    public Builder totalTimeout(Duration totalTimeout) {
+      this.totalTimeout = totalTimeout;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getServiceNamespace()}.
+     *
+     * @param serviceNamespace the namespace
+     * @return this builder
+     */
+    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
+      this.serviceNamespace = serviceNamespace;
+      return this;
+    }
+
+    /**
+     * Builds the props.
+     *
+     * @return the props
+     */
+    public HostProps build() {
+      return new HostProps(this);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.github.codestarconnections;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * The one custom-resource provider of a stack (per namespace) that every {@link Host} in it shares:
+ * the Java onEvent and isComplete functions and the CDK Provider framework around them.
+ */
+final class HostProvider extends Construct {
+  static final String ON_EVENT_HANDLER =
+      "io.github.codestarconnections.lambda.OnEventHandler::handleRequest";
+  static final String IS_COMPLETE_HANDLER =
+      "io.github.codestarconnections.lambda.IsCompleteHandler::handleRequest";
+
+  /** Tells the handler which API to call. */
+  static final String NAMESPACE_ENV = "CODESTAR_CONNECTIONS_NAMESPACE";
+
+  static final Duration DEFAULT_QUERY_INTERVAL = Duration.seconds(30);
+  static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.minutes(30);
+
+  private final ServiceNamespace namespace;
+  private final Duration queryInterval;
+  private final Duration totalTimeout;
+  private final Function onEvent;
+  private final Function isComplete;
+  private final Provider provider;
+  private boolean vpcEnabled;
+
+  private HostProvider(
+      Construct scope,
+      String id,
+      ServiceNamespace namespace,
+      Duration queryInterval,
+      Duration totalTimeout) {
+    super(scope, id);
+    this.namespace = namespace;
+    this.queryInterval = queryInterval;
+    this.totalTimeout = totalTimeout;
+    this.onEvent = handler("OnEvent", ON_EVENT_HANDLER, "create, update and delete");
+    this.isComplete = handler("IsComplete", IS_COMPLETE_HANDLER, "wait for");
+    String hosts =
+        Stack.of(this)
+            .formatArn(
+                ArnComponents.builder()
+                    .service(namespace.getArnService())
+                    .resource("host")
+                    .resourceName("*")
+                    .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                    .build());
+    // CreateHost and ListHosts take no resource-level permissions; everything else is scoped to
+    // this account's and region's hosts.
+    allow(onEvent, List.of("CreateHost", "ListHosts"), "*");
+    allow(
+        onEvent,
+        List.of(
+            "GetHost",
+            "UpdateHost",
+            "DeleteHost",
+            "TagResource",
+            "UntagResource",
+            "ListTagsForResource"),
+        hosts);
+    allow(isComplete, List.of("ListHosts"), "*");
+    allow(isComplete, List.of("GetHost", "DeleteHost"), hosts);
+
+    this.provider =
+        Provider.Builder.create(this, "Provider")
+            .onEventHandler(onEvent)
+            .isCompleteHandler(isComplete)
+            .queryInterval(queryInterval)
+            .totalTimeout(totalTimeout)
+            .logGroup(logGroup("FrameworkLogs"))
+            .build();
+  }
+
+  /**
+   * The provider of the given host's stack and namespace, made on first use.
+   *
+   * @param host the host asking
+   * @param namespace the API namespace
+   * @param queryInterval the interval the host asks for, or null for the default
+   * @param totalTimeout the timeout the host asks for, or null for the default
+   * @return the provider
+   * @throws IllegalArgumentException when the host asks for timings other than the provider has
+   */
+  static HostProvider of(
+      Host host, ServiceNamespace namespace, Duration queryInterval, Duration totalTimeout) {
+    Stack stack = Stack.of(host);
+    String id =
+        namespace == ServiceNamespace.CODESTAR_CONNECTIONS
+            ? "CodeStarConnectionsHostProvider"
+            : "CodeConnectionsHostProvider";
+    IConstruct existing = stack.getNode().tryFindChild(id);
+    if (existing == null) {
+      return new HostProvider(
+          stack,
+          id,
+          namespace,
+          queryInterval == null ? DEFAULT_QUERY_INTERVAL : queryInterval,
+          totalTimeout == null ? DEFAULT_TOTAL_TIMEOUT : totalTimeout);
+    }
+    HostProvider shared = (HostProvider) existing;
+    shared.checkSame(host, "queryInterval", queryInterval, shared.queryInterval);
+    shared.checkSame(host, "totalTimeout", totalTimeout, shared.totalTimeout);
+    return shared;
+  }
+
+  private void checkSame(Host host, String property, Duration asked, Duration has) {
+    if (asked != null && asked.toSeconds().doubleValue() != has.toSeconds().doubleValue()) {
+      throw new IllegalArgumentException(
+          "Host at '"
+              + host.getNode().getPath()
+              + "': "
+              + property
+              + " "
+              + asked.toHumanString()
+              + " differs from the "
+              + has.toHumanString()
+              + " of the stack's shared host provider "
+              + getNode().getPath()
+              + "; every host in a stack shares one provider: set "
+              + property
+              + " on the stack's first host only, or give every host the same value");
+    }
+  }
+
+  /**
+   * The token CloudFormation invokes for a host custom resource.
+   *
+   * @return the service token
+   */
+  String getServiceToken() {
+    return provider.getServiceToken();
+  }
+
+  /**
+   * Lets the handlers manage the network interfaces and VPC endpoint of a host in a VPC. Only
+   * stacks with such a host get these permissions; calling it again does nothing.
+   */
+  void enableVpc() {
+    if (vpcEnabled) {
+      return;
+    }
+    vpcEnabled = true;
+    Stack stack = Stack.of(this);
+    String ec2Resources =
+        stack.formatArn(
+            ArnComponents.builder()
+                .service("ec2")
+                .resource("*")
+                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                .build());
+    for (Function fn : List.of(onEvent, isComplete)) {
+      // The service makes the host's network interfaces and VPC endpoint with the caller's rights.
+      fn.addToRolePolicy(
+          PolicyStatement.Builder.create()
+              .actions(
+                  List.of(
+                      "ec2:CreateNetworkInterface",
+                      "ec2:DeleteNetworkInterface",
+                      "ec2:CreateTags",
+                      "ec2:CreateVpcEndpoint",
+                      "ec2:DeleteVpcEndpoints",
+                      "ec2:ModifyVpcEndpoint"))
+              .resources(List.of(ec2Resources))
+              .build());
+      // EC2's Describe actions take no resource-level permissions.
+      fn.addToRolePolicy(
+          PolicyStatement.Builder.create()
+              .actions(
+                  List.of(
+                      "ec2:DescribeDhcpOptions",
+                      "ec2:DescribeNetworkInterfaces",
+                      "ec2:DescribeSecurityGroups",
+                      "ec2:DescribeSubnets",
+                      "ec2:DescribeVpcEndpoints",
+                      "ec2:DescribeVpcs"))
+              .resources(List.of("*"))
+              .build());
+    }
+  }
+
+  private Function handler(String id, String handler, String what) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(NAMESPACE_ENV, namespace.getArnService());
+    // C1 only: the handler is short-lived, and tiered compilation past C1 costs start-up time.
+    env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    return Function.Builder.create(this, id)
+        .description(
+            "codestarconnections-cdk: "
+                + what
+                + " CodeStar Connections hosts ("
+                + namespace.getArnService()
+                + ")")
+        .runtime(Runtime.JAVA_21)
+        .handler(handler)
+        .code(HandlerAsset.code())
+        .memorySize(1024)
+        .timeout(Duration.minutes(2))
+        .environment(env)
+        .logGroup(logGroup(id + "Logs"))
+        .build();
+  }
+
+  private LogGroup logGroup(String id) {
+    return LogGroup.Builder.create(this, id)
+        .retention(RetentionDays.ONE_MONTH)
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+  }
+
+  private void allow(Function fn, List<String> actions, String resource) {
+    fn.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(actions.stream().map(namespace::action).toList())
+            .resources(List.of(resource))
+            .build());
+  }
+}
