@@ -18,7 +18,8 @@ public final class ExamplesApp {
    * @return the stacks, in definition order
    */
   public static List<Stack> define(App app) {
-    return List.of(new GitHubPipelineStack(app, "GitHubPipeline"));
+    return List.of(
+        new GitHubPipelineStack(app, "GitHubPipeline"), new GhesHostStack(app, "GhesHost"));
   }
 
   /**
