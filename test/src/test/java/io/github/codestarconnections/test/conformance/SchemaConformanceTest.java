@@ -1,0 +1,183 @@
+package io.github.codestarconnections.test.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.codestarconnections.Connection;
+import io.github.codestarconnections.Host;
+import io.github.codestarconnections.ProviderType;
+import io.github.codestarconnections.ServiceNamespace;
+import io.github.codestarconnections.test.templates.ExampleTemplates;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+
+/**
+ * What lib emits must validate against the official CloudFormation registry schemas in
+ * ../shared/reference/cfn-schemas: the host custom resource's properties (less ServiceToken)
+ * against {@code AWS::CodeConnections::Host}, each connection against its own type's schema. Skips,
+ * saying so, when the reference data is absent (a user's clone).
+ */
+class SchemaConformanceTest {
+  /** The schema each resource type we emit must satisfy, and the properties to leave out. */
+  private static final Map<String, String> SCHEMA_OF =
+      new TreeMap<>(
+          Map.of(
+              Host.RESOURCE_TYPE,
+              "aws-codeconnections-host.json",
+              "AWS::CodeStarConnections::Connection",
+              "aws-codestarconnections-connection.json",
+              "AWS::CodeConnections::Connection",
+              "aws-codeconnections-connection.json"));
+
+  private static final Set<String> CUSTOM_RESOURCE_ONLY = Set.of("ServiceToken");
+
+  private static CfnSchema schema(String file) throws IOException {
+    Optional<CfnSchema> schema = CfnSchema.load(file);
+    Assumptions.assumeTrue(
+        schema.isPresent(),
+        "reference schema "
+            + file
+            + " not found under reference.dir="
+            + System.getProperty("reference.dir")
+            + " (../shared/reference): conformance not checked");
+    return schema.get();
+  }
+
+  /** Every host and connection lib can emit: each prop alone and together. */
+  private static Map<String, Object> propertyMatrix() {
+    App app = new App();
+    Stack stack = new Stack(app, "Matrix");
+    Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(3).build();
+    SecurityGroup sg = SecurityGroup.Builder.create(stack, "Sg").vpc(vpc).build();
+    String cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+    Host plain =
+        Host.Builder.create(stack, "Plain")
+            .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+            .providerEndpoint("https://github.example.com")
+            .build();
+    Host.Builder.create(stack, "Named")
+        .hostName("h".repeat(64))
+        .providerType(ProviderType.GITLAB_SELF_MANAGED)
+        .providerEndpoint("http://gitlab.example.com:8080/" + "p".repeat(400))
+        .tags(Map.of("team", "platform", "empty", ""))
+        .build();
+    Host.Builder.create(stack, "InVpc")
+        .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+        .providerEndpoint(Fn.importValue("GhesUrl"))
+        .vpc(vpc)
+        .build();
+    Host.Builder.create(stack, "InVpcWithEverything")
+        .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+        .providerEndpoint("https://github.example.internal")
+        .vpc(vpc)
+        .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+        .securityGroups(List.of(sg))
+        .tlsCertificate(cert)
+        .build();
+    Host.Builder.create(stack, "NewNamespace")
+        .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+        .providerEndpoint("https://github.example.com")
+        .serviceNamespace(ServiceNamespace.CODECONNECTIONS)
+        .build();
+    for (ProviderType type : ProviderType.values()) {
+      if (!type.needsHost()) {
+        Connection.Builder.create(stack, "C" + type.name()).providerType(type).build();
+      }
+    }
+    Connection.Builder.create(stack, "OnHost")
+        .host(plain)
+        .connectionName("c".repeat(32))
+        .tags(Map.of("k", "v"))
+        .build();
+    return Template.fromStack(stack).toJSON();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> violations(String templateName, Map<String, Object> template)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
+    for (Map.Entry<String, Object> e : resources.entrySet()) {
+      Map<String, Object> resource = (Map<String, Object>) e.getValue();
+      String file = SCHEMA_OF.get(String.valueOf(resource.get("Type")));
+      if (file == null) {
+        continue;
+      }
+      Map<String, Object> properties =
+          (Map<String, Object>) resource.getOrDefault("Properties", new LinkedHashMap<>());
+      for (String v :
+          schema(file)
+              .violations(
+                  properties,
+                  Host.RESOURCE_TYPE.equals(resource.get("Type"))
+                      ? CUSTOM_RESOURCE_ONLY
+                      : Set.of())) {
+        out.add(templateName + " " + e.getKey() + " " + v);
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long count(Map<String, Object> template, String type) {
+    return ((Map<String, Object>) template.get("Resources"))
+        .values().stream().filter(r -> type.equals(((Map<String, Object>) r).get("Type"))).count();
+  }
+
+  @Test
+  void everyPropertySetLibCanEmitConforms() throws IOException {
+    Map<String, Object> template = propertyMatrix();
+    assertThat(count(template, Host.RESOURCE_TYPE)).isEqualTo(5);
+    assertThat(violations("Matrix", template)).isEmpty();
+  }
+
+  @Test
+  void everyExampleTemplateConforms() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> e : ExampleTemplates.all().entrySet()) {
+      out.addAll(violations(e.getKey(), e.getValue()));
+    }
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void theCheckCatchesWhatTheSchemaForbids() throws IOException {
+    CfnSchema host = schema("aws-codeconnections-host.json");
+    assertThat(host.typeName()).isEqualTo("AWS::CodeConnections::Host");
+    Map<String, Object> vpc = new LinkedHashMap<>();
+    vpc.put("VpcId", "vpc-1");
+    vpc.put("SubnetIds", List.of());
+    Map<String, Object> bad = new LinkedHashMap<>();
+    bad.put("Name", "h".repeat(65));
+    bad.put("ProviderType", "CodeCommit");
+    bad.put("VpcConfiguration", vpc);
+    bad.put("Extra", "x");
+
+    assertThat(host.violations(bad, Set.of()))
+        .anyMatch(v -> v.contains("Properties.Name: 65 characters; at most 64"))
+        .anyMatch(v -> v.contains("Properties.ProviderType: \"CodeCommit\" is not one of"))
+        .anyMatch(v -> v.contains("required property ProviderEndpoint is missing"))
+        .anyMatch(v -> v.contains("Properties.VpcConfiguration.VpcId: 'vpc-1' does not match"))
+        .anyMatch(v -> v.contains("Properties.VpcConfiguration.SubnetIds: 0 items"))
+        .anyMatch(v -> v.contains("required property SecurityGroupIds is missing"))
+        .anyMatch(v -> v.contains("property Extra is not allowed"));
+    assertThat(host.violations(Map.of("Name", Map.of("Ref", "P")), Set.of()))
+        .noneMatch(v -> v.contains("Properties.Name"));
+  }
+}
