@@ -51,7 +51,13 @@ public final class CodeStarConnectionsHostApi implements HostApi {
   public HostState getHost(String arn) {
     GetHostResponse r = ServiceErrors.call("GetHost", () -> client.getHost(b -> b.hostArn(arn)));
     return new HostState(
-        arn, r.name(), r.providerTypeAsString(), r.providerEndpoint(), r.status(), null);
+        arn,
+        r.name(),
+        r.providerTypeAsString(),
+        r.providerEndpoint(),
+        vpcSpec(r.vpcConfiguration()),
+        r.status(),
+        null);
   }
 
   @Override
@@ -69,6 +75,7 @@ public final class CodeStarConnectionsHostApi implements HostApi {
                 h.name(),
                 h.providerTypeAsString(),
                 h.providerEndpoint(),
+                vpcSpec(h.vpcConfiguration()),
                 h.status(),
                 h.statusMessage()));
       }
@@ -122,6 +129,12 @@ public final class CodeStarConnectionsHostApi implements HostApi {
             .securityGroupIds(vpc.securityGroupIds())
             .tlsCertificate(vpc.tlsCertificate())
             .build();
+  }
+
+  private static VpcSpec vpcSpec(VpcConfiguration vpc) {
+    return vpc == null
+        ? null
+        : new VpcSpec(vpc.vpcId(), vpc.subnetIds(), vpc.securityGroupIds(), vpc.tlsCertificate());
   }
 
   private static List<Tag> tags(Map<String, String> tags) {

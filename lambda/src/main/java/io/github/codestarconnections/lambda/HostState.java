@@ -7,6 +7,7 @@ package io.github.codestarconnections.lambda;
  * @param name the host name
  * @param providerType the provider type API string
  * @param providerEndpoint the provider's URL
+ * @param vpc the VPC configuration, or null (its certificate may be absent)
  * @param status the status string, e.g. PENDING
  * @param statusMessage the reason for the status; only ListHosts returns it, so often null
  */
@@ -15,5 +16,6 @@ public record HostState(
     String name,
     String providerType,
     String providerEndpoint,
+    VpcSpec vpc,
     String status,
     String statusMessage) {}

@@ -2,12 +2,93 @@ package io.github.codestarconnections.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 
-/** Placeholder: the host handler arrives with the Host issue. */
-public final class OnEventHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+/**
+ * The onEvent handler of {@code Custom::CodeStarConnectionsHost} in the CDK Provider framework:
+ * {@code io.github.codestarconnections.lambda.OnEventHandler::handleRequest}.
+ *
+ * <p>Returns {@code {PhysicalResourceId: <host ARN>, Data: {HostArn, Name}}} or throws a {@link
+ * ResourceFailure} whose message becomes the resource's status reason. The decisions are in {@link
+ * HostLifecycle}. Writes one JSON line per invocation to stdout.
+ */
+public final class OnEventHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private final Supplier<HostApi> api;
+  private final PrintStream log;
+  private final Duration retryDelay;
+
+  /** For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients. */
+  public OnEventHandler() {
+    this(
+        () -> ServiceClients.hostApi(Namespace.fromEnvironment()),
+        System.out,
+        HostLifecycle.DEFAULT_RETRY_DELAY);
+  }
+
+  /**
+   * Over a given {@code codestar-connections} client.
+   *
+   * @param client the client
+   */
+  public OnEventHandler(CodeStarConnectionsClient client) {
+    this(new CodeStarConnectionsHostApi(client));
+  }
+
+  /**
+   * Over a given {@code codeconnections} client.
+   *
+   * @param client the client
+   */
+  public OnEventHandler(CodeConnectionsClient client) {
+    this(new CodeConnectionsHostApi(client));
+  }
+
+  /**
+   * Over a given API, logging to stdout, with production retry pauses.
+   *
+   * @param api the API
+   */
+  public OnEventHandler(HostApi api) {
+    this(() -> api, System.out, HostLifecycle.DEFAULT_RETRY_DELAY);
+  }
+
+  /**
+   * Fully configured, for tests.
+   *
+   * @param api the API
+   * @param log where the JSON lines go
+   * @param retryDelay pause between CreateHost attempts
+   */
+  public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay) {
+    this(() -> api, log, retryDelay);
+  }
+
+  private OnEventHandler(Supplier<HostApi> api, PrintStream log, Duration retryDelay) {
+    this.api = api;
+    this.log = log;
+    this.retryDelay = retryDelay;
+  }
+
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-    throw new UnsupportedOperationException("not yet implemented");
+    OnEventOutcome outcome =
+        HandlerRun.run(
+            "onEvent",
+            event,
+            api,
+            log,
+            recording -> new HostLifecycle(recording, retryDelay)::onEvent,
+            o ->
+                Map.of(
+                    "outcome", "SUCCESS",
+                    "resultPhysicalResourceId", o.physicalResourceId(),
+                    "note", o.note()));
+    return ProviderResponse.onEvent(outcome);
   }
 }

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 
 /**
- * Builds the SDK clients once per Lambda container: url-connection HTTP client, region from
- * {@code AWS_REGION}, credentials from the environment, and bounded retries and timeouts so that
- * no call outlives the handler's 60 s.
+ * Builds the SDK clients once per Lambda container: url-connection HTTP client, region from {@code
+ * AWS_REGION}, credentials from the environment, and bounded retries and timeouts so that no call
+ * outlives the handler's 60 s.
  */
 public final class ServiceClients {
   /** Attempts per call (first try included); CreateHost is always attempted once. */
@@ -37,7 +37,8 @@ public final class ServiceClients {
    */
   public static ClientOverrideConfiguration overrideConfiguration() {
     return ClientOverrideConfiguration.builder()
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+        .retryStrategy(
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
         .apiCallTimeout(CALL_TIMEOUT)
         .build();
@@ -50,12 +51,15 @@ public final class ServiceClients {
    * @return the shared instance
    */
   public static synchronized HostApi hostApi(Namespace namespace) {
-    return APIS.computeIfAbsent(ServiceClients::build, namespace);
+    return APIS.computeIfAbsent(namespace, ServiceClients::build);
   }
 
   private static HostApi build(Namespace namespace) {
     Region region = Region.of(requireRegion());
-    var http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(ATTEMPT_TIMEOUT);
+    var http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(ATTEMPT_TIMEOUT);
     var credentials = EnvironmentVariableCredentialsProvider.create();
     return switch (namespace) {
       case CODESTAR_CONNECTIONS ->

@@ -6,8 +6,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns either SDK's exceptions into {@link HostApiException}s by error code, which both
- * namespaces share.
+ * Turns either SDK's exceptions into {@link HostApiException}s by error code, which both namespaces
+ * share.
  */
 final class ServiceErrors {
   private ServiceErrors() {}

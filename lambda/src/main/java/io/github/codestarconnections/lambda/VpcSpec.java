@@ -22,8 +22,8 @@ public record VpcSpec(
   }
 
   /**
-   * Whether two configurations mean the same thing: ids compared as sets, since CloudFormation
-   * and the service do not keep their order.
+   * Whether two configurations mean the same thing: ids compared as sets, since CloudFormation and
+   * the service do not keep their order.
    *
    * @param other the other configuration, may be null
    * @return true when equivalent

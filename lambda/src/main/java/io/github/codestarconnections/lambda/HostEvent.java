@@ -1,0 +1,29 @@
+package io.github.codestarconnections.lambda;
+
+/**
+ * A CloudFormation custom-resource event for a host, parsed and validated.
+ *
+ * @param requestType Create, Update or Delete
+ * @param requestId CloudFormation's RequestId (the {@link MarkerTag} value on Create)
+ * @param logicalResourceId the resource's logical id
+ * @param physicalResourceId the physical id (on isComplete also for Create), or null
+ * @param properties the wanted host; null on Delete when the properties are unusable
+ * @param oldProperties the previous host on Update, else null
+ */
+public record HostEvent(
+    RequestType requestType,
+    String requestId,
+    String logicalResourceId,
+    String physicalResourceId,
+    HostSpec properties,
+    HostSpec oldProperties) {
+
+  /**
+   * The host name to quote in messages.
+   *
+   * @return the wanted name, or "(unknown)"
+   */
+  public String hostName() {
+    return properties != null ? properties.name() : "(unknown)";
+  }
+}

@@ -1,0 +1,398 @@
+package io.github.codestarconnections.lambda;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a CloudFormation custom-resource event into a {@link HostEvent}, checking every property
+ * against the service model's constraints so that a bad template fails before any API call.
+ *
+ * <p>CloudFormation delivers every scalar as a string; anything else is a wrong type. On Delete the
+ * properties are not checked (a Create that failed on them must still delete cleanly).
+ */
+public final class HostEventParser {
+  /** Provider types the CreateHost API accepts (service model 2019-12-01 and 2023-12-01). */
+  public static final Set<String> PROVIDER_TYPES =
+      Set.of("Bitbucket", "GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged");
+
+  /** At most this many user tags: the model's 200, less one for the {@link MarkerTag}. */
+  public static final int MAX_USER_TAGS = 199;
+
+  private static final Set<String> PROPERTY_NAMES =
+      Set.of(
+          "ServiceToken", "Name", "ProviderType", "ProviderEndpoint", "VpcConfiguration", "Tags");
+  private static final Set<String> VPC_NAMES =
+      Set.of("VpcId", "SubnetIds", "SecurityGroupIds", "TlsCertificate");
+  // The models' patterns, matched whole. ".*" excludes line breaks, as it does for the service.
+  private static final Pattern SINGLE_LINE = Pattern.compile(".*");
+  private static final Pattern VPC_ID = Pattern.compile("vpc-\\w{8}(\\w{9})?");
+  private static final Pattern SUBNET_ID = Pattern.compile("subnet-\\w{8}(\\w{9})?");
+  private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-\\w{8}(\\w{9})?");
+
+  private HostEventParser() {}
+
+  /**
+   * Parses and validates an event.
+   *
+   * @param event the raw event
+   * @return the parsed event
+   * @throws ResourceFailure naming the bad field, its value and the rule
+   */
+  public static HostEvent parse(Map<String, Object> event) {
+    if (event == null) {
+      throw new ResourceFailure(
+          "Invalid event: it is empty. Invoke the handler through the CDK Provider framework.");
+    }
+    String logicalId = optionalString(event, "LogicalResourceId", "event");
+    Object rawType = event.get("RequestType");
+    RequestType type = null;
+    for (RequestType t : RequestType.values()) {
+      if (t.wireName().equals(rawType)) {
+        type = t;
+      }
+    }
+    if (type == null) {
+      throw invalid(
+          logicalId,
+          "RequestType is "
+              + describe(rawType)
+              + "; expected Create, Update or Delete. Invoke the handler through the CDK Provider framework.");
+    }
+    String physicalId = optionalString(event, "PhysicalResourceId", "event");
+    if (type == RequestType.DELETE) {
+      if (physicalId == null) {
+        throw invalid(logicalId, "a Delete event has no PhysicalResourceId.");
+      }
+      HostSpec lenient = null;
+      try {
+        lenient = spec(properties(event, "ResourceProperties"), "ResourceProperties");
+      } catch (ResourceFailure ignored) {
+        // Delete must work whatever the properties were.
+      }
+      return new HostEvent(
+          type, optionalString(event, "RequestId", "event"), logicalId, physicalId, lenient, null);
+    }
+    String requestId = optionalString(event, "RequestId", "event");
+    if (requestId == null || requestId.isEmpty() || requestId.length() > 256) {
+      throw invalid(logicalId, "RequestId is missing or not 1 to 256 characters.");
+    }
+    HostSpec spec = spec(required(event, logicalId, "ResourceProperties"), "ResourceProperties");
+    HostSpec old = null;
+    if (type == RequestType.UPDATE) {
+      if (physicalId == null) {
+        throw invalid(logicalId, "an Update event has no PhysicalResourceId.");
+      }
+      old = spec(required(event, logicalId, "OldResourceProperties"), "OldResourceProperties");
+    }
+    return new HostEvent(type, requestId, logicalId, physicalId, spec, old);
+  }
+
+  private static Map<String, Object> required(
+      Map<String, Object> event, String logicalId, String key) {
+    Map<String, Object> map = properties(event, key);
+    if (map == null) {
+      throw invalid(logicalId, "the event has no " + key + ".");
+    }
+    return map;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(Map<String, Object> event, String key) {
+    Object value = event.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Map)) {
+      throw new ResourceFailure(
+          "Invalid event: " + key + " is " + describe(value) + ", expected an object.");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /**
+   * Validates one set of host properties.
+   *
+   * @param p the properties
+   * @param where "ResourceProperties" or "OldResourceProperties", for messages
+   * @return the spec
+   */
+  static HostSpec spec(Map<String, Object> p, String where) {
+    for (String key : p.keySet()) {
+      if (!PROPERTY_NAMES.contains(key)) {
+        throw property(
+            where,
+            key,
+            "is not a property of the host; allowed: Name, ProviderType, ProviderEndpoint, VpcConfiguration, Tags");
+      }
+    }
+    String name = string(p, "Name", where, true, 1, 64, SINGLE_LINE);
+    String providerType = string(p, "ProviderType", where, true, 1, 64, SINGLE_LINE);
+    if (!PROVIDER_TYPES.contains(providerType)) {
+      throw property(
+          where,
+          "ProviderType",
+          "is '"
+              + providerType
+              + "'; CreateHost accepts "
+              + String.join(", ", new java.util.TreeSet<>(PROVIDER_TYPES))
+              + " (hosts are for installed providers such as GitHubEnterpriseServer and GitLabSelfManaged)");
+    }
+    String endpoint = string(p, "ProviderEndpoint", where, true, 1, 512, SINGLE_LINE);
+    VpcSpec vpc = vpc(p.get("VpcConfiguration"), where);
+    Map<String, String> tags = tags(p.get("Tags"), where);
+    return new HostSpec(name, providerType, endpoint, vpc, tags);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static VpcSpec vpc(Object raw, String where) {
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof Map)) {
+      throw property(where, "VpcConfiguration", "is " + describe(raw) + ", expected an object");
+    }
+    Map<String, Object> v = (Map<String, Object>) raw;
+    for (String key : v.keySet()) {
+      if (!VPC_NAMES.contains(key)) {
+        throw property(
+            where,
+            "VpcConfiguration." + key,
+            "is not allowed; allowed: VpcId, SubnetIds, SecurityGroupIds, TlsCertificate");
+      }
+    }
+    String prefix = "VpcConfiguration.";
+    String vpcId = string(v, "VpcId", where, prefix, true, 12, 21, VPC_ID);
+    List<String> subnets = ids(v.get("SubnetIds"), where, prefix + "SubnetIds", 15, 24, SUBNET_ID);
+    List<String> groups =
+        ids(
+            v.get("SecurityGroupIds"),
+            where,
+            prefix + "SecurityGroupIds",
+            11,
+            20,
+            SECURITY_GROUP_ID);
+    Object cert = v.get("TlsCertificate");
+    if (cert != null && !(cert instanceof String)) {
+      throw property(
+          where, prefix + "TlsCertificate", "is " + describe(cert) + ", expected a string");
+    }
+    String tls = (String) cert;
+    if (tls != null && (tls.isEmpty() || tls.length() > 16384)) {
+      // Never quote the certificate itself.
+      throw property(
+          where,
+          prefix + "TlsCertificate",
+          "is " + tls.length() + " characters; the service allows 1 to 16384");
+    }
+    return new VpcSpec(vpcId, subnets, groups, tls);
+  }
+
+  private static List<String> ids(
+      Object raw, String where, String field, int min, int max, Pattern pattern) {
+    if (raw == null) {
+      throw property(
+          where,
+          field,
+          "is missing; a VpcConfiguration needs VpcId, SubnetIds and SecurityGroupIds");
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw property(where, field, "is " + describe(raw) + ", expected a list of strings");
+    }
+    if (list.isEmpty() || list.size() > 10) {
+      throw property(where, field, "has " + list.size() + " items; the service allows 1 to 10");
+    }
+    List<String> ids = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof String s)) {
+        throw property(where, field, "contains " + describe(item) + ", expected strings");
+      }
+      if (s.length() < min || s.length() > max || !pattern.matcher(s).matches()) {
+        throw property(
+            where,
+            field,
+            "contains '"
+                + clip(s)
+                + "', which does not match "
+                + pattern.pattern()
+                + " ("
+                + min
+                + " to "
+                + max
+                + " characters)");
+      }
+      ids.add(s);
+    }
+    return ids;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> tags(Object raw, String where) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (raw == null) {
+      return tags;
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw property(where, "Tags", "is " + describe(raw) + ", expected a list of {Key, Value}");
+    }
+    if (list.size() > MAX_USER_TAGS) {
+      throw property(
+          where,
+          "Tags",
+          "has "
+              + list.size()
+              + " tags; at most "
+              + MAX_USER_TAGS
+              + " are allowed (the service's 200 less one for the "
+              + MarkerTag.KEY
+              + " tag)");
+    }
+    for (Object item : list) {
+      if (!(item instanceof Map)) {
+        throw property(
+            where, "Tags", "contains " + describe(item) + ", expected {Key, Value} objects");
+      }
+      Map<String, Object> tag = (Map<String, Object>) item;
+      for (String k : tag.keySet()) {
+        if (!k.equals("Key") && !k.equals("Value")) {
+          throw property(
+              where,
+              "Tags",
+              "contains a tag with field '" + clip(k) + "'; a tag has only Key and Value");
+        }
+      }
+      String key = string(tag, "Key", where, "Tags[].", true, 1, 128, SINGLE_LINE);
+      String value = string(tag, "Value", where, "Tags[].", true, 0, 256, SINGLE_LINE);
+      if (key.equals(MarkerTag.KEY)) {
+        throw property(
+            where,
+            "Tags",
+            "uses the key "
+                + MarkerTag.KEY
+                + ", which the handler reserves for itself; rename the tag");
+      }
+      if (key.regionMatches(true, 0, "aws:", 0, 4)) {
+        throw property(
+            where,
+            "Tags",
+            "uses the key '" + clip(key) + "'; keys starting with 'aws:' are reserved by AWS");
+      }
+      if (tags.put(key, value) != null) {
+        throw property(
+            where, "Tags", "has the key '" + clip(key) + "' twice; tag keys must be unique");
+      }
+    }
+    return tags;
+  }
+
+  private static String string(
+      Map<String, Object> map,
+      String key,
+      String where,
+      boolean required,
+      int min,
+      int max,
+      Pattern pattern) {
+    return string(map, key, where, "", required, min, max, pattern);
+  }
+
+  private static String string(
+      Map<String, Object> map,
+      String key,
+      String where,
+      String prefix,
+      boolean required,
+      int min,
+      int max,
+      Pattern pattern) {
+    Object raw = map.get(key);
+    if (raw == null) {
+      if (required) {
+        throw property(where, prefix + key, "is missing; it is required");
+      }
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      throw property(where, prefix + key, "is " + describe(raw) + ", expected a string");
+    }
+    if (s.length() < min || s.length() > max) {
+      throw property(
+          where,
+          prefix + key,
+          "'"
+              + clip(s)
+              + "' is "
+              + s.length()
+              + " characters; the service allows "
+              + min
+              + " to "
+              + max);
+    }
+    if (!pattern.matcher(s).matches()) {
+      throw property(
+          where,
+          prefix + key,
+          "'"
+              + clip(s)
+              + "' does not match the pattern "
+              + pattern.pattern()
+              + (pattern == SINGLE_LINE ? " (no line breaks)" : ""));
+    }
+    return s;
+  }
+
+  private static String optionalString(Map<String, Object> map, String key, String where) {
+    Object raw = map.get(key);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      throw new ResourceFailure(
+          "Invalid event: " + key + " is " + describe(raw) + ", expected a string.");
+    }
+    return s;
+  }
+
+  private static ResourceFailure invalid(String logicalId, String problem) {
+    return new ResourceFailure(
+        "Invalid event" + (logicalId == null ? "" : " for " + logicalId) + ": " + problem);
+  }
+
+  private static ResourceFailure property(String where, String field, String problem) {
+    return new ResourceFailure(
+        "Invalid host property "
+            + where
+            + "."
+            + field
+            + ": "
+            + problem
+            + ". Fix the template; no API call was made.");
+  }
+
+  private static String describe(Object value) {
+    if (value == null) {
+      return "missing";
+    }
+    if (value instanceof String s) {
+      return "'" + clip(s) + "'";
+    }
+    if (value instanceof Map) {
+      return "an object";
+    }
+    if (value instanceof List) {
+      return "a list";
+    }
+    return "a "
+        + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+        + " ("
+        + clip(String.valueOf(value))
+        + ")";
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}

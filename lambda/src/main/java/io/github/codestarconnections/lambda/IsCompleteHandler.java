@@ -1,0 +1,85 @@
+package io.github.codestarconnections.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
+
+/**
+ * The isComplete handler of {@code Custom::CodeStarConnectionsHost} in the CDK Provider framework:
+ * {@code io.github.codestarconnections.lambda.IsCompleteHandler::handleRequest}.
+ *
+ * <p>Gets the event with onEvent's PhysicalResourceId and Data merged in; returns {@code
+ * {IsComplete, Data: {HostArn, Status, Name}}} or throws a {@link ResourceFailure} whose message
+ * becomes the resource's status reason. The decisions are in {@link HostLifecycle}. Writes one JSON
+ * line per invocation to stdout.
+ */
+public final class IsCompleteHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private final Supplier<HostApi> api;
+  private final PrintStream log;
+
+  /** For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients. */
+  public IsCompleteHandler() {
+    this(() -> ServiceClients.hostApi(Namespace.fromEnvironment()), System.out);
+  }
+
+  /**
+   * Over a given {@code codestar-connections} client.
+   *
+   * @param client the client
+   */
+  public IsCompleteHandler(CodeStarConnectionsClient client) {
+    this(new CodeStarConnectionsHostApi(client));
+  }
+
+  /**
+   * Over a given {@code codeconnections} client.
+   *
+   * @param client the client
+   */
+  public IsCompleteHandler(CodeConnectionsClient client) {
+    this(new CodeConnectionsHostApi(client));
+  }
+
+  /**
+   * Over a given API, logging to stdout.
+   *
+   * @param api the API
+   */
+  public IsCompleteHandler(HostApi api) {
+    this(() -> api, System.out);
+  }
+
+  /**
+   * Over a given API and log, for tests.
+   *
+   * @param api the API
+   * @param log where the JSON lines go
+   */
+  public IsCompleteHandler(HostApi api, PrintStream log) {
+    this(() -> api, log);
+  }
+
+  private IsCompleteHandler(Supplier<HostApi> api, PrintStream log) {
+    this.api = api;
+    this.log = log;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    IsCompleteOutcome outcome =
+        HandlerRun.run(
+            "isComplete",
+            event,
+            api,
+            log,
+            recording -> new HostLifecycle(recording, Duration.ZERO)::isComplete,
+            o -> Map.of("outcome", o.complete() ? "COMPLETE" : "IN_PROGRESS", "note", o.note()));
+    return ProviderResponse.isComplete(outcome);
+  }
+}

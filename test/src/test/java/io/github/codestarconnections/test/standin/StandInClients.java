@@ -1,0 +1,83 @@
+package io.github.codestarconnections.test.standin;
+
+import io.github.codestarconnections.lambda.CodeConnectionsHostApi;
+import io.github.codestarconnections.lambda.CodeStarConnectionsHostApi;
+import io.github.codestarconnections.lambda.HostApi;
+import io.github.codestarconnections.lambda.Namespace;
+import io.github.codestarconnections.lambda.ServiceClients;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
+
+/**
+ * Real SDK clients pointed at a stand-in: the handler's own retry and timeout settings, with the
+ * back-off set to zero so tests do not sleep.
+ */
+public final class StandInClients implements AutoCloseable {
+  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  private final CodeStarConnectionsClient codeStar;
+  private final CodeConnectionsClient codeConnections;
+
+  /**
+   * Builds both clients.
+   *
+   * @param standIn the stand-in
+   */
+  public StandInClients(CodeStarConnectionsStandIn standIn) {
+    ClientOverrideConfiguration config =
+        ServiceClients.overrideConfiguration().toBuilder()
+            .retryStrategy(
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(ServiceClients.MAX_ATTEMPTS)
+                    .backoffStrategy(BackoffStrategy.retryImmediately())
+                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                    .circuitBreakerEnabled(false)
+                    .build())
+            .build();
+    var credentials =
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDSTANDIN", "standin-secret"));
+    codeStar =
+        CodeStarConnectionsClient.builder()
+            .endpointOverride(standIn.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .overrideConfiguration(config)
+            .build();
+    codeConnections =
+        CodeConnectionsClient.builder()
+            .endpointOverride(standIn.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .overrideConfiguration(config)
+            .build();
+  }
+
+  /**
+   * The handler's API for a namespace.
+   *
+   * @param namespace which
+   * @return the adapter over the matching client
+   */
+  public HostApi hostApi(Namespace namespace) {
+    return namespace == Namespace.CODECONNECTIONS
+        ? new CodeConnectionsHostApi(codeConnections)
+        : new CodeStarConnectionsHostApi(codeStar);
+  }
+
+  @Override
+  public void close() {
+    codeStar.close();
+    codeConnections.close();
+    http.close();
+  }
+}
