@@ -5,19 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.ResourceProps;
+import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
-import software.amazon.awscdk.services.codestarconnections.CfnConnection;
-import software.amazon.awscdk.services.codestarconnections.CfnConnectionProps;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
- * A CodeStar Connections connection ({@code AWS::CodeStarConnections::Connection}) to GitHub,
+ * A CodeStar Connections connection ({@code AWS::CodeStarConnections::Connection}, or {@code
+ * AWS::CodeConnections::Connection} with {@link ServiceNamespace#CODECONNECTIONS}) to GitHub,
  * GitLab, Bitbucket, Azure DevOps, or through a {@link IHost} to a self-managed GitHub Enterprise
  * Server or GitLab.
  *
@@ -38,8 +40,13 @@ public class Connection extends ConnectionBase {
   /** Longest connection name the service takes. */
   static final int MAX_NAME_LENGTH = 32;
 
-  private final CfnConnection resource;
+  private final CfnResource resource;
+  private final TagManager tagManager;
+  private final String connectionArn;
+  private final String connectionStatus;
+  private final String ownerAccountId;
   private final String connectionName;
+  private final ServiceNamespace namespace;
 
   /**
    * Defines a connection.
@@ -58,17 +65,46 @@ public class Connection extends ConnectionBase {
             : Names.uniqueResourceName(
                 this, UniqueResourceNameOptions.builder().maxLength(MAX_NAME_LENGTH).build());
     validateProvider(owner, props.getProviderType(), props.getHost());
+    this.namespace =
+        props.getServiceNamespace() == null
+            ? ServiceNamespace.CODESTAR_CONNECTIONS
+            : props.getServiceNamespace();
+    validateHostNamespace(owner, namespace, props.getHost());
     TagRules.validate(owner, "tags", props.getTags());
 
-    this.resource =
-        new CfnConnection(
-            this,
-            "Resource",
-            CfnConnectionProps.builder()
-                .connectionName(connectionName)
-                .providerType(props.getHost() == null ? props.getProviderType().getApiName() : null)
-                .hostArn(props.getHost() == null ? null : props.getHost().getHostArn())
-                .build());
+    String providerType = props.getHost() == null ? props.getProviderType().getApiName() : null;
+    String hostArn = props.getHost() == null ? null : props.getHost().getHostArn();
+    if (namespace == ServiceNamespace.CODECONNECTIONS) {
+      var cfn =
+          new software.amazon.awscdk.services.codeconnections.CfnConnection(
+              this,
+              "Resource",
+              software.amazon.awscdk.services.codeconnections.CfnConnectionProps.builder()
+                  .connectionName(connectionName)
+                  .providerType(providerType)
+                  .hostArn(hostArn)
+                  .build());
+      this.resource = cfn;
+      this.tagManager = cfn.getCdkTagManager();
+      this.connectionArn = cfn.getAttrConnectionArn();
+      this.connectionStatus = cfn.getAttrConnectionStatus();
+      this.ownerAccountId = cfn.getAttrOwnerAccountId();
+    } else {
+      var cfn =
+          new software.amazon.awscdk.services.codestarconnections.CfnConnection(
+              this,
+              "Resource",
+              software.amazon.awscdk.services.codestarconnections.CfnConnectionProps.builder()
+                  .connectionName(connectionName)
+                  .providerType(providerType)
+                  .hostArn(hostArn)
+                  .build());
+      this.resource = cfn;
+      this.tagManager = cfn.getTags();
+      this.connectionArn = cfn.getAttrConnectionArn();
+      this.connectionStatus = cfn.getAttrConnectionStatus();
+      this.ownerAccountId = cfn.getAttrOwnerAccountId();
+    }
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
     if (props.getTags() != null) {
@@ -77,7 +113,7 @@ public class Connection extends ConnectionBase {
     getNode()
         .addValidation(
             () -> {
-              Map<String, String> all = resource.getTags().tagValues();
+              Map<String, String> all = tagManager.tagValues();
               return all.size() <= TagRules.MAX_TAGS
                   ? List.of()
                   : List.of(
@@ -124,7 +160,7 @@ public class Connection extends ConnectionBase {
 
   @Override
   public String getConnectionArn() {
-    return resource.getAttrConnectionArn();
+    return connectionArn;
   }
 
   @Override
@@ -139,7 +175,7 @@ public class Connection extends ConnectionBase {
    * @return a token for {@code Fn::GetAtt ConnectionStatus}
    */
   public String getConnectionStatus() {
-    return resource.getAttrConnectionStatus();
+    return connectionStatus;
   }
 
   /**
@@ -148,12 +184,127 @@ public class Connection extends ConnectionBase {
    * @return a token for {@code Fn::GetAtt OwnerAccountId}
    */
   public String getOwnerAccountId() {
-    return resource.getAttrOwnerAccountId();
+    return ownerAccountId;
   }
 
+  /**
+   * The namespace the connection is made in (its ARN's service and the prefix of the IAM actions
+   * that {@link #grantUse} grants).
+   *
+   * @return the namespace, never empty for an owned connection
+   */
   @Override
   public Optional<ServiceNamespace> getServiceNamespace() {
-    return Optional.of(ServiceNamespace.CODESTAR_CONNECTIONS);
+    return Optional.of(namespace);
+  }
+
+  /**
+   * Publishes the connection's ARN as a named CloudFormation export, for stacks in other apps (or
+   * deployed on their own) to import with {@code Connection.fromConnectionArn(scope, id,
+   * Fn.importValue(exportName))}. Stacks of the same app need no export: pass the {@code
+   * Connection} itself and CDK makes the reference. While another stack imports the value,
+   * CloudFormation refuses to delete or change the export.
+   *
+   * @param exportName the export's name: 1 to 255 characters of {@code A-Za-z0-9:-}, unique in the
+   *     account and region
+   * @return the stack output carrying the export
+   * @throws IllegalArgumentException when a literal name breaks the rule or is already published by
+   *     this connection
+   */
+  public CfnOutput exportConnectionArn(String exportName) {
+    return ArnPublication.export(
+        this,
+        "Connection at '" + getNode().getPath() + "'",
+        exportName,
+        getConnectionArn(),
+        "ARN of connection " + getNode().getPath());
+  }
+
+  /**
+   * Publishes the connection's ARN as an SSM String parameter, for other stacks and apps to import
+   * with {@link #fromConnectionArnParameter}. Unlike an export, the parameter does not pin the
+   * connection: the publishing stack can change it while others use it (they read it at their next
+   * deploy).
+   *
+   * @param parameterName the parameter's name: 1 to 2048 characters of {@code a-zA-Z0-9_.-/}, not
+   *     beginning with {@code aws} or {@code ssm}, e.g. {@code /ci/connections/github}
+   * @return the parameter
+   * @throws IllegalArgumentException when a literal name breaks the rule or is already published by
+   *     this connection
+   */
+  public StringParameter publishConnectionArnParameter(String parameterName) {
+    return ArnPublication.parameter(
+        this,
+        "Connection at '" + getNode().getPath() + "'",
+        parameterName,
+        getConnectionArn(),
+        "ARN of CodeStar Connections connection " + getNode().getPath());
+  }
+
+  /**
+   * Imports a connection whose ARN is published in an SSM String parameter (e.g. by {@link
+   * #publishConnectionArnParameter}). The stack reads the parameter at deploy time, through a
+   * CloudFormation parameter of type {@code AWS::SSM::Parameter::Value<String>}. The namespace is
+   * unknown at synth, so {@code grantUse} grants {@code UseConnection} in both namespaces; use
+   * {@link #fromConnectionArnParameter(Construct, String, String, ServiceNamespace)} when you know
+   * it.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param parameterName the parameter's name, e.g. {@code /ci/connections/github}
+   * @return the connection
+   * @throws IllegalArgumentException when a literal parameter name is not a valid SSM name
+   */
+  public static IConnection fromConnectionArnParameter(
+      Construct scope, String id, String parameterName) {
+    return fromConnectionArnParameter(scope, id, parameterName, null);
+  }
+
+  /**
+   * Imports a connection whose ARN is published in an SSM String parameter, in a namespace you know
+   * (so {@code grantUse} grants only that namespace's {@code UseConnection}).
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param parameterName the parameter's name, e.g. {@code /ci/connections/github}
+   * @param serviceNamespace the namespace of the ARN in the parameter, or null when unknown
+   * @return the connection
+   * @throws IllegalArgumentException when a literal parameter name is not a valid SSM name
+   */
+  public static IConnection fromConnectionArnParameter(
+      Construct scope, String id, String parameterName, ServiceNamespace serviceNamespace) {
+    ArnPublication.validateParameterName(
+        "Connection.fromConnectionArnParameter at '" + scope.getNode().getPath() + "/" + id + "'",
+        parameterName);
+    return new ImportedConnection(
+        scope,
+        id,
+        new ConnectionAttributes(
+            StringParameter.valueForStringParameter(scope, parameterName), null),
+        serviceNamespace);
+  }
+
+  private static void validateHostNamespace(String owner, ServiceNamespace namespace, IHost host) {
+    ServiceNamespace hostNamespace = null;
+    if (host instanceof Host owned) {
+      hostNamespace = owned.getServiceNamespace();
+    } else if (host instanceof ImportedHost imported) {
+      hostNamespace = imported.getServiceNamespace().orElse(null);
+    }
+    if (hostNamespace != null && hostNamespace != namespace) {
+      throw new IllegalArgumentException(
+          owner
+              + ": serviceNamespace "
+              + namespace
+              + " differs from the host's "
+              + hostNamespace
+              + " ("
+              + host.getNode().getPath()
+              + "); a connection and its host must be in the same namespace, so set"
+              + " serviceNamespace("
+              + hostNamespace
+              + ") on the connection or change the host's");
+    }
   }
 
   private static String validateName(String owner, String name) {
@@ -317,6 +468,17 @@ public class Connection extends ConnectionBase {
      */
     public Builder handshakeOutput(Boolean handshakeOutput) {
       props.handshakeOutput(handshakeOutput);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionProps#getServiceNamespace()}.
+     *
+     * @param serviceNamespace the namespace to make the connection in
+     * @return this builder
+     */
+    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
+      props.serviceNamespace(serviceNamespace);
       return this;
     }
 

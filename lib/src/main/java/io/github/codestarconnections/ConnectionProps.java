@@ -13,6 +13,7 @@ public final class ConnectionProps {
   private final Map<String, String> tags;
   private final RemovalPolicy removalPolicy;
   private final Boolean handshakeOutput;
+  private final ServiceNamespace serviceNamespace;
 
   private ConnectionProps(Builder b) {
     this.connectionName = b.connectionName;
@@ -21,6 +22,7 @@ public final class ConnectionProps {
     this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
     this.removalPolicy = b.removalPolicy;
     this.handshakeOutput = b.handshakeOutput;
+    this.serviceNamespace = b.serviceNamespace;
   }
 
   /**
@@ -94,6 +96,23 @@ public final class ConnectionProps {
     return handshakeOutput;
   }
 
+  /**
+   * The API namespace to make the connection in. {@link ServiceNamespace#CODESTAR_CONNECTIONS}
+   * emits {@code AWS::CodeStarConnections::Connection} (ARN {@code
+   * arn:...:codestar-connections:...}); {@link ServiceNamespace#CODECONNECTIONS} emits {@code
+   * AWS::CodeConnections::Connection} (ARN {@code arn:...:codeconnections:...}). Grants follow it.
+   * A connection on a {@link Host} must be in the host's namespace.
+   *
+   * <p>Changing it on a deployed stack replaces the connection: a new ARN, and a new console
+   * handshake before pipelines can use it.
+   *
+   * @return the namespace, or null
+   * @default {@link ServiceNamespace#CODESTAR_CONNECTIONS}
+   */
+  public ServiceNamespace getServiceNamespace() {
+    return serviceNamespace;
+  }
+
   /** Builds {@link ConnectionProps}. */
   public static final class Builder {
     private String connectionName;
@@ -102,6 +121,7 @@ public final class ConnectionProps {
     private Map<String, String> tags;
     private RemovalPolicy removalPolicy;
     private Boolean handshakeOutput;
+    private ServiceNamespace serviceNamespace;
 
     private Builder() {}
 
@@ -169,6 +189,17 @@ public final class ConnectionProps {
      */
     public Builder handshakeOutput(Boolean handshakeOutput) {
       this.handshakeOutput = handshakeOutput;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionProps#getServiceNamespace()}.
+     *
+     * @param serviceNamespace the namespace to make the connection in
+     * @return this builder
+     */
+    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
+      this.serviceNamespace = serviceNamespace;
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnDeletionPolicy;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.ITaggable;
@@ -25,6 +26,7 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SelectedSubnets;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -169,6 +171,64 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public static IHost fromHostArn(Construct scope, String id, String hostArn) {
     return new ImportedHost(scope, id, hostArn);
+  }
+
+  /**
+   * Imports a host whose ARN is published in an SSM String parameter (e.g. by {@link
+   * #publishHostArnParameter}). The stack reads the parameter at deploy time. The namespace is
+   * unknown at synth, so a {@link Connection} on it may be in either namespace: give it the host's.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param parameterName the parameter's name, e.g. {@code /ci/hosts/ghes}
+   * @return the host
+   * @throws IllegalArgumentException when a literal parameter name is not a valid SSM name
+   */
+  public static IHost fromHostArnParameter(Construct scope, String id, String parameterName) {
+    ArnPublication.validateParameterName(
+        "Host.fromHostArnParameter at '" + scope.getNode().getPath() + "/" + id + "'",
+        parameterName);
+    return new ImportedHost(
+        scope, id, StringParameter.valueForStringParameter(scope, parameterName));
+  }
+
+  /**
+   * Publishes the host's ARN as a named CloudFormation export, for stacks in other apps to import
+   * with {@code Host.fromHostArn(scope, id, Fn.importValue(exportName))}. Stacks of the same app
+   * need no export: pass the {@code Host} itself.
+   *
+   * @param exportName the export's name: 1 to 255 characters of {@code A-Za-z0-9:-}, unique in the
+   *     account and region
+   * @return the stack output carrying the export
+   * @throws IllegalArgumentException when a literal name breaks the rule or is already published by
+   *     this host
+   */
+  public CfnOutput exportHostArn(String exportName) {
+    return ArnPublication.export(
+        this,
+        "Host at '" + getNode().getPath() + "'",
+        exportName,
+        getHostArn(),
+        "ARN of host " + getNode().getPath());
+  }
+
+  /**
+   * Publishes the host's ARN as an SSM String parameter, for other stacks and apps to import with
+   * {@link #fromHostArnParameter}.
+   *
+   * @param parameterName the parameter's name: 1 to 2048 characters of {@code a-zA-Z0-9_.-/}, not
+   *     beginning with {@code aws} or {@code ssm}, e.g. {@code /ci/hosts/ghes}
+   * @return the parameter
+   * @throws IllegalArgumentException when a literal name breaks the rule or is already published by
+   *     this host
+   */
+  public StringParameter publishHostArnParameter(String parameterName) {
+    return ArnPublication.parameter(
+        this,
+        "Host at '" + getNode().getPath() + "'",
+        parameterName,
+        getHostArn(),
+        "ARN of CodeStar Connections host " + getNode().getPath());
   }
 
   @Override

@@ -1,19 +1,26 @@
 package io.github.codestarconnections;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.customresources.LogOptions;
 import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -53,6 +60,9 @@ final class HostProvider extends Construct {
     this.totalTimeout = totalTimeout;
     this.onEvent = handler("OnEvent", ON_EVENT_HANDLER, "create, update and delete");
     this.isComplete = handler("IsComplete", IS_COMPLETE_HANDLER, "wait for");
+    LogGroup frameworkLogs = logGroup("FrameworkLogs");
+    Role frameworkOnEventRole = lambdaRole("FrameworkOnEventRole", frameworkLogs);
+    Role frameworkWaiterRole = lambdaRole("FrameworkWaiterRole", frameworkLogs);
     String hosts =
         Stack.of(this)
             .formatArn(
@@ -84,8 +94,71 @@ final class HostProvider extends Construct {
             .isCompleteHandler(isComplete)
             .queryInterval(queryInterval)
             .totalTimeout(totalTimeout)
-            .logGroup(logGroup("FrameworkLogs"))
+            .logGroup(frameworkLogs)
+            .frameworkOnEventRole(frameworkOnEventRole)
+            .frameworkCompleteAndTimeoutRole(frameworkWaiterRole)
+            .disableWaiterStateMachineLogging(false)
+            .waiterStateMachineLogOptions(
+                LogOptions.builder()
+                    .destination(logGroup("WaiterLogs"))
+                    .level(LogLevel.ALL)
+                    .includeExecutionData(false)
+                    .build())
             .build();
+    suppressFindings(frameworkOnEventRole, frameworkWaiterRole);
+  }
+
+  /** The cdk-nag findings that stay, each with the reason it is right. */
+  private void suppressFindings(Role frameworkOnEventRole, Role frameworkWaiterRole) {
+    for (Function fn : List.of(onEvent, isComplete)) {
+      NagSuppressions.suppress(
+          fn,
+          "AwsSolutions-L1",
+          "java21 is pinned on purpose: the handler is tested on it; a new runtime is adopted"
+              + " with a release, not by drift",
+          List.of());
+      NagSuppressions.suppress(
+          fn.getRole().getNode().findChild("DefaultPolicy"),
+          "AwsSolutions-IAM5",
+          "CreateHost and ListHosts take no resource-level permissions; the other host actions"
+              + " are scoped to this account's and region's hosts, whose ids the service makes",
+          List.of("Resource::*", "Resource::" + nagArn(namespace.getArnService(), "host/*")));
+    }
+    String invokeWildcard =
+        "The CDK Provider framework invokes the handler functions and their versions"
+            + " (Fn.Arn:*), as CDK itself grants";
+    for (Role role : List.of(frameworkOnEventRole, frameworkWaiterRole)) {
+      NagSuppressions.suppress(
+          role.getNode().findChild("DefaultPolicy"),
+          "AwsSolutions-IAM5",
+          invokeWildcard,
+          List.of(
+              "Resource::<" + idOf(onEvent) + ".Arn>:*",
+              "Resource::<" + idOf(isComplete) + ".Arn>:*"));
+    }
+    IConstruct waiter = provider.getNode().tryFindChild("waiter-state-machine");
+    if (waiter != null) {
+      NagSuppressions.suppress(
+          waiter,
+          "AwsSolutions-SF2",
+          "The CDK Provider framework's waiter only loops isComplete and offers no X-Ray option;"
+              + " the handlers' own logs trace each call",
+          List.of());
+      IConstruct waiterPolicy = waiter.getNode().tryFindChild("Role");
+      if (waiterPolicy != null) {
+        NagSuppressions.suppress(
+            waiterPolicy.getNode().findChild("DefaultPolicy"),
+            "AwsSolutions-IAM5",
+            invokeWildcard,
+            waiterInvokeFindings());
+        NagSuppressions.suppress(
+            waiterPolicy.getNode().findChild("DefaultPolicy"),
+            "AwsSolutions-IAM5",
+            "Step Functions log delivery (logs:CreateLogDelivery and friends) takes no"
+                + " resource-level permissions",
+            List.of("Resource::*"));
+      }
+    }
   }
 
   /**
@@ -192,10 +265,68 @@ final class HostProvider extends Construct {
                       "ec2:DescribeVpcs"))
               .resources(List.of("*"))
               .build());
+      NagSuppressions.suppress(
+          fn.getRole().getNode().findChild("DefaultPolicy"),
+          "AwsSolutions-IAM5",
+          "The service makes a VPC host's network interfaces and VPC endpoint in subnets and groups"
+              + " it is given, with the caller's rights: scoped to this account and region;"
+              + " EC2 Describe actions take no resource-level permissions",
+          List.of("Resource::" + nagArn("ec2", "*"), "Resource::*"));
     }
   }
 
+  /**
+   * How cdk-nag writes an ARN of this stack's account and region ending in {@code tail}: pseudo
+   * parameters in angle brackets, literals as they are.
+   */
+  private String nagArn(String service, String tail) {
+    Stack stack = Stack.of(this);
+    return "arn:"
+        + nagForm(stack.getPartition(), "AWS::Partition")
+        + ":"
+        + service
+        + ":"
+        + nagForm(stack.getRegion(), "AWS::Region")
+        + ":"
+        + nagForm(stack.getAccount(), "AWS::AccountId")
+        + ":"
+        + tail;
+  }
+
+  private static String nagForm(String value, String pseudo) {
+    return Token.isUnresolved(value) ? "<" + pseudo + ">" : value;
+  }
+
+  private String idOf(Function fn) {
+    return Stack.of(this).getLogicalId((CfnElement) fn.getNode().getDefaultChild());
+  }
+
+  private List<String> waiterInvokeFindings() {
+    List<String> out = new ArrayList<>();
+    for (String fn : List.of("framework-isComplete", "framework-onTimeout")) {
+      IConstruct child = provider.getNode().tryFindChild(fn);
+      if (child != null) {
+        out.add(
+            "Resource::<"
+                + Stack.of(this).getLogicalId((CfnElement) child.getNode().getDefaultChild())
+                + ".Arn>:*");
+      }
+    }
+    return out;
+  }
+
+  /** A Lambda role with no managed policy: it may write to its own log group only. */
+  private Role lambdaRole(String id, LogGroup logs) {
+    Role role =
+        Role.Builder.create(this, id)
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .build();
+    logs.grantWrite(role);
+    return role;
+  }
+
   private Function handler(String id, String handler, String what) {
+    LogGroup logs = logGroup(id + "Logs");
     Map<String, String> env = new LinkedHashMap<>();
     env.put(NAMESPACE_ENV, namespace.getArnService());
     // C1 only: the handler is short-lived, and tiered compilation past C1 costs start-up time.
@@ -213,7 +344,8 @@ final class HostProvider extends Construct {
         .memorySize(1024)
         .timeout(Duration.minutes(2))
         .environment(env)
-        .logGroup(logGroup(id + "Logs"))
+        .logGroup(logs)
+        .role(lambdaRole(id + "Role", logs))
         .build();
   }
 

@@ -12,6 +12,19 @@ final class ImportedConnection extends ConnectionBase {
   private final ServiceNamespace namespace;
 
   ImportedConnection(Construct scope, String id, ConnectionAttributes attributes) {
+    this(scope, id, attributes, null);
+  }
+
+  /**
+   * An import whose namespace the caller may know even when the ARN is a token.
+   *
+   * @param knownNamespace the namespace of a token ARN, or null when unknown
+   */
+  ImportedConnection(
+      Construct scope,
+      String id,
+      ConnectionAttributes attributes,
+      ServiceNamespace knownNamespace) {
     super(scope, id, ResourceProps.builder().build());
     String arn = attributes.connectionArn();
     if (arn == null) {
@@ -19,12 +32,23 @@ final class ImportedConnection extends ConnectionBase {
           "Connection import at '" + getNode().getPath() + "': connectionArn is null");
     }
     if (Token.isUnresolved(arn)) {
-      this.namespace = null;
+      this.namespace = knownNamespace;
       this.connectionArn = arn;
     } else {
       ServiceArn parsed =
           ServiceArn.parse(
               "Connection.fromConnectionArn at '" + getNode().getPath() + "'", arn, "connection");
+      if (knownNamespace != null && knownNamespace != parsed.namespace()) {
+        throw new IllegalArgumentException(
+            "Connection import at '"
+                + getNode().getPath()
+                + "': connectionArn '"
+                + arn
+                + "' is in namespace "
+                + parsed.namespace()
+                + ", not the given "
+                + knownNamespace);
+      }
       this.namespace = parsed.namespace();
       this.connectionArn = arn;
     }

@@ -1,0 +1,369 @@
+package io.github.codestarconnections;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.IAspect;
+import software.amazon.awscdk.IResource;
+import software.amazon.awscdk.services.codebuild.IProject;
+import software.amazon.awscdk.services.codepipeline.ActionArtifactBounds;
+import software.amazon.awscdk.services.codepipeline.ActionBindOptions;
+import software.amazon.awscdk.services.codepipeline.ActionCategory;
+import software.amazon.awscdk.services.codepipeline.ActionConfig;
+import software.amazon.awscdk.services.codepipeline.ActionProperties;
+import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.codepipeline.IAction;
+import software.amazon.awscdk.services.codepipeline.IPipeline;
+import software.amazon.awscdk.services.codepipeline.IStage;
+import software.amazon.awscdk.services.codepipeline.Pipeline;
+import software.amazon.awscdk.services.codepipeline.actions.Action;
+import software.amazon.awscdk.services.codepipeline.actions.CodeStarSourceVariables;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * A CodePipeline source action that reads a GitHub, GitLab, Bitbucket, Azure DevOps or self-managed
+ * repository through an {@link IConnection} (provider {@code CodeStarSourceConnection}).
+ *
+ * <p>Unlike aws-cdk's {@code CodeStarConnectionsSourceAction}, which always grants {@code
+ * codestar-connections:UseConnection}, the action's role gets {@code UseConnection} in the
+ * connection's own namespace ({@code codeconnections:} for a {@code codeconnections} ARN), and in
+ * both when the ARN is a token of unknown namespace. With {@link
+ * ConnectionSourceActionProps#getCodeBuildCloneOutput() codeBuildCloneOutput}, every CodeBuild
+ * project that reads the output gets the same grant on its role.
+ *
+ * <pre>{@code
+ * Artifact source = new Artifact("Source");
+ * ConnectionSourceAction.Builder.create()
+ *     .actionName("GitHub")
+ *     .connection(github)
+ *     .owner("acme")
+ *     .repo("service")
+ *     .branch("main")
+ *     .output(source)
+ *     .build();
+ * }</pre>
+ */
+public class ConnectionSourceAction extends Action {
+  /** The CodePipeline provider of connection source actions. */
+  static final String PROVIDER = "CodeStarSourceConnection";
+
+  private final IConnection connection;
+  private final RepositoryRef repository;
+  private final Artifact output;
+  private final boolean cloneOutput;
+  private final Boolean triggerOnPush;
+
+  /**
+   * Defines the action.
+   *
+   * @param props the properties
+   * @throws IllegalArgumentException when a required property is missing or owner, repo or branch
+   *     is not valid
+   */
+  public ConnectionSourceAction(ConnectionSourceActionProps props) {
+    super(actionProperties(props));
+    this.connection = props.getConnection();
+    this.repository =
+        RepositoryRef.of(describe(props), props.getOwner(), props.getRepo(), props.getBranch());
+    this.output = props.getOutput();
+    this.cloneOutput = Boolean.TRUE.equals(props.getCodeBuildCloneOutput());
+    this.triggerOnPush = props.getTriggerOnPush();
+  }
+
+  /**
+   * The variables the action emits, for later actions' configuration. Using one gives the action a
+   * variables namespace.
+   *
+   * @return the variables, as {@code #{namespace.Variable}} expressions
+   */
+  public CodeStarSourceVariables getVariables() {
+    return CodeStarSourceVariables.builder()
+        .fullRepositoryName(variableExpression("FullRepositoryName"))
+        .branchName(variableExpression("BranchName"))
+        .authorDate(variableExpression("AuthorDate"))
+        .commitId(variableExpression("CommitId"))
+        .commitMessage(variableExpression("CommitMessage"))
+        .connectionArn(variableExpression("ConnectionArn"))
+        .build();
+  }
+
+  /**
+   * The connection the action reads through.
+   *
+   * @return the connection
+   */
+  public IConnection getConnection() {
+    return connection;
+  }
+
+  /**
+   * Grants the action's role what it needs and renders the action's configuration. Called by the
+   * pipeline.
+   *
+   * @param scope the action's scope in the pipeline
+   * @param stage the stage
+   * @param options the action's role and the artifact bucket
+   * @return the configuration
+   */
+  @Override
+  protected ActionConfig bound(Construct scope, IStage stage, ActionBindOptions options) {
+    connection.grantUse(options.getRole());
+    // The action writes its output to the pipeline's artifact bucket.
+    options.getBucket().grantReadWrite(options.getRole());
+    options.getBucket().grantPutAcl(options.getRole());
+    if (cloneOutput) {
+      IPipeline pipeline = stage.getPipeline();
+      Aspects.of(pipeline).add(new GrantCloneReaders(pipeline, output, connection));
+    }
+    // Ordered: the configuration becomes template JSON.
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("ConnectionArn", connection.getConnectionArn());
+    configuration.put("FullRepositoryId", repository.fullRepositoryId());
+    configuration.put("BranchName", repository.branch());
+    if (cloneOutput) {
+      configuration.put("OutputArtifactFormat", "CODEBUILD_CLONE_REF");
+    }
+    if (triggerOnPush != null) {
+      configuration.put("DetectChanges", triggerOnPush);
+    }
+    return ActionConfig.builder().configuration(configuration).build();
+  }
+
+  private static String describe(ConnectionSourceActionProps props) {
+    return "ConnectionSourceAction '" + props.getActionName() + "'";
+  }
+
+  private static ActionProperties actionProperties(ConnectionSourceActionProps props) {
+    if (props == null) {
+      throw new IllegalArgumentException("ConnectionSourceAction: props is null");
+    }
+    String who = describe(props);
+    if (props.getActionName() == null || props.getActionName().isEmpty()) {
+      throw new IllegalArgumentException(who + ": actionName is required");
+    }
+    if (props.getConnection() == null) {
+      throw new IllegalArgumentException(
+          who + ": connection is required (a Connection, or Connection.fromConnectionArn)");
+    }
+    if (props.getOutput() == null) {
+      throw new IllegalArgumentException(
+          who + ": output is required (the artifact the source is written to)");
+    }
+    RepositoryRef.of(who, props.getOwner(), props.getRepo(), props.getBranch());
+    return ActionProperties.builder()
+        .actionName(props.getActionName())
+        .category(ActionCategory.SOURCE)
+        .owner("AWS")
+        .provider(PROVIDER)
+        .artifactBounds(
+            ActionArtifactBounds.builder()
+                .minInputs(0)
+                .maxInputs(0)
+                .minOutputs(1)
+                .maxOutputs(1)
+                .build())
+        .outputs(List.of(props.getOutput()))
+        .runOrder(props.getRunOrder())
+        .variablesNamespace(props.getVariablesNamespace())
+        .role(props.getRole())
+        .build();
+  }
+
+  /**
+   * Once the pipeline is complete, grants {@code UseConnection} to every CodeBuild project that
+   * reads the clone output: they fetch the repository themselves, through the connection.
+   */
+  private static final class GrantCloneReaders implements IAspect {
+    private final IPipeline pipeline;
+    private final Artifact output;
+    private final IConnection connection;
+    private boolean done;
+
+    GrantCloneReaders(IPipeline pipeline, Artifact output, IConnection connection) {
+      this.pipeline = pipeline;
+      this.output = output;
+      this.connection = connection;
+    }
+
+    @Override
+    public void visit(IConstruct node) {
+      if (done
+          || !node.getNode().getPath().equals(pipeline.getNode().getPath())
+          || !(pipeline instanceof Pipeline owned)) {
+        return;
+      }
+      done = true;
+      for (IStage stage : owned.getStages()) {
+        for (IAction action : stage.getActions()) {
+          ActionProperties properties = action.getActionProperties();
+          IResource resource = properties.getResource();
+          if (resource instanceof IProject project && readsOutput(properties.getInputs())) {
+            connection.grantUse(project);
+          }
+        }
+      }
+    }
+
+    private boolean readsOutput(List<Artifact> inputs) {
+      if (inputs == null) {
+        return false;
+      }
+      for (Artifact input : inputs) {
+        if (input == output
+            || (input.getArtifactName() != null
+                && input.getArtifactName().equals(output.getArtifactName()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A fluent builder for {@link ConnectionSourceAction}. */
+  public static final class Builder {
+    private final ConnectionSourceActionProps.Builder props = ConnectionSourceActionProps.builder();
+
+    private Builder() {}
+
+    /**
+     * Starts an action.
+     *
+     * @return the builder
+     */
+    public static Builder create() {
+      return new Builder();
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getActionName()}.
+     *
+     * @param actionName the name
+     * @return this builder
+     */
+    public Builder actionName(String actionName) {
+      props.actionName(actionName);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getConnection()}.
+     *
+     * @param connection the connection
+     * @return this builder
+     */
+    public Builder connection(IConnection connection) {
+      props.connection(connection);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getOwner()}.
+     *
+     * @param owner the owner
+     * @return this builder
+     */
+    public Builder owner(String owner) {
+      props.owner(owner);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getRepo()}.
+     *
+     * @param repo the repository
+     * @return this builder
+     */
+    public Builder repo(String repo) {
+      props.repo(repo);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getBranch()}.
+     *
+     * @param branch the branch
+     * @return this builder
+     */
+    public Builder branch(String branch) {
+      props.branch(branch);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getOutput()}.
+     *
+     * @param output the artifact
+     * @return this builder
+     */
+    public Builder output(Artifact output) {
+      props.output(output);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getCodeBuildCloneOutput()}.
+     *
+     * @param codeBuildCloneOutput true for a full-clone output
+     * @return this builder
+     */
+    public Builder codeBuildCloneOutput(Boolean codeBuildCloneOutput) {
+      props.codeBuildCloneOutput(codeBuildCloneOutput);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getTriggerOnPush()}.
+     *
+     * @param triggerOnPush false to start the pipeline only by hand or schedule
+     * @return this builder
+     */
+    public Builder triggerOnPush(Boolean triggerOnPush) {
+      props.triggerOnPush(triggerOnPush);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getRunOrder()}.
+     *
+     * @param runOrder the run order
+     * @return this builder
+     */
+    public Builder runOrder(Number runOrder) {
+      props.runOrder(runOrder);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getVariablesNamespace()}.
+     *
+     * @param variablesNamespace the namespace
+     * @return this builder
+     */
+    public Builder variablesNamespace(String variablesNamespace) {
+      props.variablesNamespace(variablesNamespace);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getRole()}.
+     *
+     * @param role the role
+     * @return this builder
+     */
+    public Builder role(software.amazon.awscdk.services.iam.IRole role) {
+      props.role(role);
+      return this;
+    }
+
+    /**
+     * Builds the action.
+     *
+     * @return the action
+     */
+    public ConnectionSourceAction build() {
+      return new ConnectionSourceAction(props.build());
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package io.github.codestarconnections;
+
+import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.iam.IRole;
+
+/**
+ * Properties of a {@link ConnectionSourceAction}. Immutable; make one with {@link #builder()}. They
+ * are those of aws-cdk's {@code CodeStarConnectionsSourceAction}, with the connection as an {@link
+ * IConnection} instead of an ARN string.
+ */
+public final class ConnectionSourceActionProps {
+  private final String actionName;
+  private final IConnection connection;
+  private final String owner;
+  private final String repo;
+  private final String branch;
+  private final Artifact output;
+  private final Boolean codeBuildCloneOutput;
+  private final Boolean triggerOnPush;
+  private final Number runOrder;
+  private final String variablesNamespace;
+  private final IRole role;
+
+  private ConnectionSourceActionProps(Builder b) {
+    this.actionName = b.actionName;
+    this.connection = b.connection;
+    this.owner = b.owner;
+    this.repo = b.repo;
+    this.branch = b.branch;
+    this.output = b.output;
+    this.codeBuildCloneOutput = b.codeBuildCloneOutput;
+    this.triggerOnPush = b.triggerOnPush;
+    this.runOrder = b.runOrder;
+    this.variablesNamespace = b.variablesNamespace;
+    this.role = b.role;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The action's name in its stage.
+   *
+   * @return the name
+   * @default none; required
+   */
+  public String getActionName() {
+    return actionName;
+  }
+
+  /**
+   * The connection the action reads through: owned, or imported by ARN (either namespace), export
+   * or SSM parameter.
+   *
+   * @return the connection
+   * @default none; required
+   */
+  public IConnection getConnection() {
+    return connection;
+  }
+
+  /**
+   * The owning user, organization or group of the repository, e.g. {@code aws}.
+   *
+   * @return the owner
+   * @default none; required
+   */
+  public String getOwner() {
+    return owner;
+  }
+
+  /**
+   * The repository's name, e.g. {@code aws-cdk}.
+   *
+   * @return the repository
+   * @default none; required
+   */
+  public String getRepo() {
+    return repo;
+  }
+
+  /**
+   * The branch to build.
+   *
+   * @return the branch
+   * @default none; required (aws-cdk's action defaults to {@code master}, which is rarely right)
+   */
+  public String getBranch() {
+    return branch;
+  }
+
+  /**
+   * The artifact the action writes.
+   *
+   * @return the artifact
+   * @default none; required
+   */
+  public Artifact getOutput() {
+    return output;
+  }
+
+  /**
+   * Whether the output is a reference that CodeBuild clones (full Git history) instead of a zip of
+   * the files. Only CodeBuild actions can read such an output; each CodeBuild project that reads it
+   * gets {@code UseConnection} on the connection.
+   *
+   * @return the flag, or null
+   * @default false
+   */
+  public Boolean getCodeBuildCloneOutput() {
+    return codeBuildCloneOutput;
+  }
+
+  /**
+   * Whether a push to the branch starts the pipeline.
+   *
+   * @return the flag, or null
+   * @default true
+   */
+  public Boolean getTriggerOnPush() {
+    return triggerOnPush;
+  }
+
+  /**
+   * The action's run order in its stage.
+   *
+   * @return the run order, or null
+   * @default 1
+   */
+  public Number getRunOrder() {
+    return runOrder;
+  }
+
+  /**
+   * The namespace of the action's variables.
+   *
+   * @return the namespace, or null
+   * @default a namespace made by the pipeline when a variable is used
+   */
+  public String getVariablesNamespace() {
+    return variablesNamespace;
+  }
+
+  /**
+   * The role the action runs as.
+   *
+   * @return the role, or null
+   * @default a new role made by the pipeline
+   */
+  public IRole getRole() {
+    return role;
+  }
+
+  /** Builds {@link ConnectionSourceActionProps}. */
+  public static final class Builder {
+    private String actionName;
+    private IConnection connection;
+    private String owner;
+    private String repo;
+    private String branch;
+    private Artifact output;
+    private Boolean codeBuildCloneOutput;
+    private Boolean triggerOnPush;
+    private Number runOrder;
+    private String variablesNamespace;
+    private IRole role;
+
+    private Builder() {}
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getActionName()}.
+     *
+     * @param actionName the name
+     * @return this builder
+     */
+    public Builder actionName(String actionName) {
+      this.actionName = actionName;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getConnection()}.
+     *
+     * @param connection the connection
+     * @return this builder
+     */
+    public Builder connection(IConnection connection) {
+      this.connection = connection;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getOwner()}.
+     *
+     * @param owner the owner
+     * @return this builder
+     */
+    public Builder owner(String owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getRepo()}.
+     *
+     * @param repo the repository
+     * @return this builder
+     */
+    public Builder repo(String repo) {
+      this.repo = repo;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getBranch()}.
+     *
+     * @param branch the branch
+     * @return this builder
+     */
+    public Builder branch(String branch) {
+      this.branch = branch;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getOutput()}.
+     *
+     * @param output the artifact
+     * @return this builder
+     */
+    public Builder output(Artifact output) {
+      this.output = output;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getCodeBuildCloneOutput()}.
+     *
+     * @param codeBuildCloneOutput true for a full-clone output
+     * @return this builder
+     */
+    public Builder codeBuildCloneOutput(Boolean codeBuildCloneOutput) {
+      this.codeBuildCloneOutput = codeBuildCloneOutput;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getTriggerOnPush()}.
+     *
+     * @param triggerOnPush false to start the pipeline only by hand or schedule
+     * @return this builder
+     */
+    public Builder triggerOnPush(Boolean triggerOnPush) {
+      this.triggerOnPush = triggerOnPush;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getRunOrder()}.
+     *
+     * @param runOrder the run order
+     * @return this builder
+     */
+    public Builder runOrder(Number runOrder) {
+      this.runOrder = runOrder;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getVariablesNamespace()}.
+     *
+     * @param variablesNamespace the namespace
+     * @return this builder
+     */
+    public Builder variablesNamespace(String variablesNamespace) {
+      this.variablesNamespace = variablesNamespace;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getRole()}.
+     *
+     * @param role the role
+     * @return this builder
+     */
+    public Builder role(IRole role) {
+      this.role = role;
+      return this;
+    }
+
+    /**
+     * Builds the props.
+     *
+     * @return the props
+     */
+    public ConnectionSourceActionProps build() {
+      return new ConnectionSourceActionProps(this);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.codestarconnections;
+
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Token;
+
+/**
+ * The repository and branch a source action reads, checked early against what the providers and Git
+ * accept (tokens are not checked).
+ *
+ * @param owner the owning user, organization or group (GitLab groups may hold subgroups: {@code
+ *     group/subgroup})
+ * @param repo the repository's name
+ * @param branch the branch
+ */
+record RepositoryRef(String owner, String repo, String branch) {
+  /** Most path segments in a FullRepositoryId (GitLab subgroups nest up to 20 deep). */
+  static final int MAX_SEGMENTS = 23;
+
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]+");
+  private static final Pattern BAD_BRANCH =
+      Pattern.compile(
+          "(^[/.-])|([/.]$)|(\\.\\.)|(//)|(@\\{)|(\\.lock$)|(/\\.)|([\\s~^:?*\\[\\\\])");
+
+  /**
+   * Checks owner, repo and branch.
+   *
+   * @param who who asks, for messages, e.g. {@code "ConnectionSourceAction 'GitHub'"}
+   * @param owner the owner
+   * @param repo the repository
+   * @param branch the branch
+   * @return the checked reference
+   * @throws IllegalArgumentException naming the property, the value and the rule
+   */
+  static RepositoryRef of(String who, String owner, String repo, String branch) {
+    require(who, "owner", owner);
+    require(who, "repo", repo);
+    require(who, "branch", branch);
+    if (!Token.isUnresolved(owner)) {
+      String[] parts = owner.split("/", -1);
+      for (String part : parts) {
+        if (!SEGMENT.matcher(part).matches()) {
+          throw new IllegalArgumentException(
+              who
+                  + ": owner '"
+                  + owner
+                  + "' is not a repository owner; it must be a user, organization or group name"
+                  + " of letters, digits, '_', '.' and '-' (GitLab subgroups as group/subgroup)");
+        }
+      }
+      if (parts.length + 1 > MAX_SEGMENTS) {
+        throw new IllegalArgumentException(
+            who
+                + ": owner '"
+                + owner
+                + "' has "
+                + parts.length
+                + " levels; the service allows at most "
+                + (MAX_SEGMENTS - 1));
+      }
+    }
+    if (!Token.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
+      throw new IllegalArgumentException(
+          who
+              + ": repo '"
+              + repo
+              + "' is not a repository name; it must be letters, digits, '_', '.' and '-' (put"
+              + " the owner in owner, not in repo)");
+    }
+    if (!Token.isUnresolved(branch) && BAD_BRANCH.matcher(branch).find()) {
+      throw new IllegalArgumentException(
+          who
+              + ": branch '"
+              + branch
+              + "' is not a valid Git branch name; it must not contain spaces, '..', '//', '@{',"
+              + " or any of ~^:?*[\\, nor start with '/', '.' or '-', nor end with '/', '.' or"
+              + " '.lock'");
+    }
+    return new RepositoryRef(owner, repo, branch);
+  }
+
+  /**
+   * Splits {@code "owner/repo"} (or {@code "group/subgroup/repo"}) and checks the parts.
+   *
+   * @param who who asks, for messages
+   * @param repoString the full repository id
+   * @param branch the branch
+   * @return the checked reference
+   * @throws IllegalArgumentException naming the value and the rule
+   */
+  static RepositoryRef parse(String who, String repoString, String branch) {
+    require(who, "repoString", repoString);
+    if (Token.isUnresolved(repoString)) {
+      throw new IllegalArgumentException(
+          who
+              + ": repoString is a token; it must be a literal 'owner/repo' (the action's"
+              + " configuration and the pipeline's structure are fixed at synth)");
+    }
+    int slash = repoString.lastIndexOf('/');
+    if (slash <= 0 || slash == repoString.length() - 1) {
+      throw new IllegalArgumentException(
+          who
+              + ": repoString '"
+              + repoString
+              + "' is not 'owner/repo'; give the owner (user, organization or group) and the"
+              + " repository, e.g. 'aws/aws-cdk'");
+    }
+    return of(who, repoString.substring(0, slash), repoString.substring(slash + 1), branch);
+  }
+
+  /**
+   * The provider's repository id.
+   *
+   * @return {@code owner/repo}
+   */
+  String fullRepositoryId() {
+    return owner + "/" + repo;
+  }
+
+  private static void require(String who, String property, String value) {
+    if (value == null || (!Token.isUnresolved(value) && value.isEmpty())) {
+      throw new IllegalArgumentException(
+          who + ": " + property + " is " + (value == null ? "null" : "empty") + "; it is required");
+    }
+  }
+}
