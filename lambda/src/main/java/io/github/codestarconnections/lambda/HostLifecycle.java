@@ -58,6 +58,9 @@ public final class HostLifecycle {
   /** How many CreateHost attempts one onEvent makes. */
   public static final int CREATE_ATTEMPTS = 3;
 
+  /** No new CreateHost attempt starts after this much of onEvent's 60 s has gone. */
+  public static final Duration CREATE_BUDGET = Duration.ofSeconds(30);
+
   /** The pause between CreateHost attempts in production. */
   public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(2);
 
@@ -108,7 +111,11 @@ public final class HostLifecycle {
     Map<String, String> tags = new LinkedHashMap<>(spec.tags());
     tags.put(MarkerTag.KEY, e.requestId());
     HostApiException last = null;
+    long deadline = System.nanoTime() + CREATE_BUDGET.toNanos();
     for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+      if (attempt > 1 && System.nanoTime() > deadline) {
+        break;
+      }
       Optional<String> own = findOwnHost(spec, e.requestId());
       if (own.isPresent()) {
         return new OnEventOutcome(
@@ -131,7 +138,10 @@ public final class HostLifecycle {
         spec.name(),
         null,
         last,
-        "The service failed " + CREATE_ATTEMPTS + " times in a row; deploy again later.");
+        "The service kept failing (up to "
+            + CREATE_ATTEMPTS
+            + " attempts, each after checking for a host the previous one made); deploy again"
+            + " later.");
   }
 
   /** Our host from an earlier attempt of this very request, if there is one. */

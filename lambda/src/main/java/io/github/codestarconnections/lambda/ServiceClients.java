@@ -24,7 +24,7 @@ public final class ServiceClients {
   public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
 
   /** One call, retries included, gives up after this. */
-  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
   private static final Map<Namespace, HostApi> APIS = new EnumMap<>(Namespace.class);
 
