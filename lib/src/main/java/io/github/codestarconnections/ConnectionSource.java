@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.codepipeline.actions.Action;
  * }</pre>
  */
 public class ConnectionSource extends CodePipelineSource {
+  // No public getters: jsii would take getConnection() for an override of the static
+  // CodePipelineSource.connection and refuse the class.
   private final IConnection connection;
   private final RepositoryRef repository;
   private final String actionName;
@@ -48,15 +50,6 @@ public class ConnectionSource extends CodePipelineSource {
    */
   public static ConnectionSource of(IConnection connection, String repoString, String branch) {
     return Builder.create(connection, repoString, branch).build();
-  }
-
-  /**
-   * The connection the source reads through.
-   *
-   * @return the connection
-   */
-  public IConnection getConnection() {
-    return connection;
   }
 
   /**

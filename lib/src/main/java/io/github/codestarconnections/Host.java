@@ -63,6 +63,8 @@ public class Host extends Resource implements IHost, ITaggable {
   static final int MAX_ENDPOINT_LENGTH = 512;
   static final int MAX_CERTIFICATE_LENGTH = 16384;
   static final int MAX_NETWORK_ITEMS = 10;
+  /** The tag the handler puts on every host it makes (see the lambda module's MarkerTag). */
+  static final String MARKER_TAG = "codestarconnections-cdk:request";
 
   private final String hostName;
   private final ProviderType providerType;
@@ -90,6 +92,14 @@ public class Host extends Resource implements IHost, ITaggable {
     this.providerType = validateProviderType(owner, props.getProviderType());
     validateEndpoint(owner, props.getProviderEndpoint());
     TagRules.validate(owner, "tags", props.getTags());
+    if (props.getTags() != null && props.getTags().containsKey(MARKER_TAG)) {
+      throw new IllegalArgumentException(
+          owner
+              + ": tags key '"
+              + MARKER_TAG
+              + "' is reserved: the host handler keeps the CloudFormation request id in it, to"
+              + " find a host it made after a lost answer");
+    }
     this.namespace =
         props.getServiceNamespace() == null
             ? ServiceNamespace.CODESTAR_CONNECTIONS

@@ -38,22 +38,16 @@ class ConnectionSourceActionTest {
         .output(output);
   }
 
-  static Pipeline pipeline(Stack stack, IAction source, Artifact input, boolean withBuild) {
+  static Pipeline pipeline(Stack stack, IAction source, Artifact input) {
     Pipeline.Builder b = Pipeline.Builder.create(stack, "Pipeline").pipelineType(PipelineType.V2);
     StageProps sourceStage =
         StageProps.builder().stageName("Source").actions(List.of(source)).build();
     IAction build =
-        withBuild
-            ? CodeBuildAction.Builder.create()
-                .actionName("Build")
-                .project(new PipelineProject(stack, "Project"))
-                .input(input)
-                .build()
-            : CodeBuildAction.Builder.create()
-                .actionName("Build")
-                .project(new PipelineProject(stack, "Project"))
-                .input(input)
-                .build();
+        CodeBuildAction.Builder.create()
+            .actionName("Build")
+            .project(new PipelineProject(stack, "Project"))
+            .input(input)
+            .build();
     return b.stages(
             List.of(
                 sourceStage,
@@ -63,7 +57,7 @@ class ConnectionSourceActionTest {
 
   private List<UseConnectionStatements.Use> usesFor(IConnection connection, boolean clone) {
     Artifact out = new Artifact("Source");
-    pipeline(stack, source(connection, out).codeBuildCloneOutput(clone).build(), out, true);
+    pipeline(stack, source(connection, out).codeBuildCloneOutput(clone).build(), out);
     return UseConnectionStatements.of(Template.fromStack(stack));
   }
 
@@ -76,7 +70,13 @@ class ConnectionSourceActionTest {
     assertThat(uses).hasSize(1);
     assertThat(uses.get(0).actions()).containsExactly("codestar-connections:UseConnection");
     assertThat(uses.get(0).resource())
-        .isEqualTo(Map.of("Fn::GetAtt", List.of("C49E0B2F4", "ConnectionArn")));
+        .isEqualTo(
+            Map.of(
+                "Fn::GetAtt",
+                List.of(
+                    stack.getLogicalId(
+                        (software.amazon.awscdk.CfnElement) c.getNode().getDefaultChild()),
+                    "ConnectionArn")));
     assertThat(uses.get(0).policy()).startsWith("PipelineSourceCodePipelineActionRole");
   }
 
@@ -105,10 +105,10 @@ class ConnectionSourceActionTest {
               assertThat(u.resource()).isEqualTo(CODESTAR_ARN);
             });
 
-    Stack other = new Stack(app, "Other");
+    Stack other = new Stack(new App(), "Other");
     IConnection cc = Connection.fromConnectionArn(other, "Cc", CODECONNECTIONS_ARN);
     Artifact out = new Artifact("Source");
-    pipeline(other, source(cc, out).build(), out, true);
+    pipeline(other, source(cc, out).build(), out);
     assertThat(UseConnectionStatements.of(Template.fromStack(other)))
         .singleElement()
         .satisfies(
@@ -141,8 +141,7 @@ class ConnectionSourceActionTest {
     pipeline(
         stack,
         source(c, out).triggerOnPush(false).variablesNamespace("SourceVariables").build(),
-        out,
-        true);
+        out);
 
     Template.fromStack(stack)
         .hasResourceProperties(
@@ -227,8 +226,10 @@ class ConnectionSourceActionTest {
     Artifact out = new Artifact("Source");
     ConnectionSourceAction action = source(c, out).variablesNamespace("Src").build();
 
-    assertThat(action.getVariables().getCommitId()).isEqualTo("#{Src.CommitId}");
-    assertThat(action.getVariables().getBranchName()).isEqualTo("#{Src.BranchName}");
+    pipeline(stack, action, out);
+
+    assertThat(stack.resolve(action.getVariables().getCommitId())).isEqualTo("#{Src.CommitId}");
+    assertThat(stack.resolve(action.getVariables().getBranchName())).isEqualTo("#{Src.BranchName}");
     assertThat(action.getConnection()).isSameAs(c);
   }
 
@@ -258,8 +259,7 @@ class ConnectionSourceActionTest {
   void acceptsGitLabSubgroupsAndSlashBranches() {
     IConnection c = Connection.fromConnectionArn(stack, "C", CODESTAR_ARN);
     Artifact out = new Artifact("Source");
-    pipeline(
-        stack, source(c, out).owner("group/subgroup").branch("release/1.x").build(), out, true);
+    pipeline(stack, source(c, out).owner("group/subgroup").branch("release/1.x").build(), out);
 
     Template.fromStack(stack)
         .hasResourceProperties(
