@@ -63,6 +63,7 @@ public class Host extends Resource implements IHost, ITaggable {
   static final int MAX_ENDPOINT_LENGTH = 512;
   static final int MAX_CERTIFICATE_LENGTH = 16384;
   static final int MAX_NETWORK_ITEMS = 10;
+
   /** The tag the handler puts on every host it makes (see the lambda module's MarkerTag). */
   static final String MARKER_TAG = "codestarconnections-cdk:request";
 

@@ -442,6 +442,9 @@ class HostTest {
         .hasMessageContaining("tlsCertificate 'not a cert...' is not a PEM certificate");
     assertThatThrownBy(() -> ghes("C2").vpc(vpc).tlsCertificate(CERT + "x".repeat(16384)).build())
         .hasMessageContaining("characters; the service allows 1 to 16384");
+    assertThatThrownBy(() -> ghes("M").tags(Map.of("codestarconnections-cdk:request", "y")).build())
+        .hasMessageContaining(
+            "Host at 'Stack/M': tags key 'codestarconnections-cdk:request' is reserved");
     assertThatThrownBy(() -> ghes("K").tags(Map.of("aws:x", "y")).build())
         .hasMessageContaining("Host at 'Stack/K': tags key 'aws:x' starts with 'aws:'");
   }
