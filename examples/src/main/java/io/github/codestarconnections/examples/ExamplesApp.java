@@ -18,8 +18,14 @@ public final class ExamplesApp {
    * @return the stacks, in definition order
    */
   public static List<Stack> define(App app) {
+    SharedConnectionsStack shared = new SharedConnectionsStack(app, "SharedConnections");
     return List.of(
-        new GitHubPipelineStack(app, "GitHubPipeline"), new GhesHostStack(app, "GhesHost"));
+        new GitHubPipelineStack(app, "GitHubPipeline"),
+        new GhesHostStack(app, "GhesHost"),
+        new ConnectionPipelineStack(app, "ConnectionPipeline"),
+        shared,
+        new SharedConnectionPipelineStack(app, "SharedConnectionPipeline", shared.getGitHub()),
+        new CdkPipelineStack(app, "CdkPipeline"));
   }
 
   /**
