@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Benchmarks of codestarconnections-cdk; see docs/PERFORMANCE.md. Not tests: nothing here fails on
+# a figure, it measures and writes bench/target/results/*.md (summary.md has everything).
+#
+#   bench/run.sh                 everything (about 5 minutes on 2 cores)
+#   SYNTH_REPS=9 COLD_ROUNDS=15 bench/run.sh
+#   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
+#                                             under /usr/lib/jvm)
+#   BENCH_ONLY="synth growth jsii cold calls" bench/run.sh   a subset
+#
+# Needs: JDK 17+, Maven 3.8+, Node 18+ with npm, network to Maven Central and npm the first time.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+SYNTH_REPS="${SYNTH_REPS:-5}"
+COLD_ROUNDS="${COLD_ROUNDS:-9}"
+ONLY="${BENCH_ONLY:-synth growth jsii cold calls}"
+RESULTS="$ROOT/bench/target/results"
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
+MVN_FLAGS=(-B -ntp -q)
+if [[ -n "${MAVEN_OFFLINE:-}" ]]; then MVN_FLAGS+=(-o); fi
+
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+say() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+for tool in java mvn node npm; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool on PATH" >&2; exit 2; }
+done
+if [[ -z "${BENCH_JDK25:-}" ]]; then
+  for d in /usr/lib/jvm/*25*; do
+    if [[ -x "$d/bin/java" ]]; then BENCH_JDK25="$d"; break; fi
+  done
+fi
+
+say "build: lambda (shaded handler jar), lib, bench"
+mvn "${MVN_FLAGS[@]}" -Pbench package -pl lambda,lib,bench \
+  -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")"
+REF="$ROOT/../shared/reference"
+JAVA_PROPS=(-Dbench.results="$RESULTS" -Dreference.dir="$REF")
+bench_java() { (cd "$ROOT/bench" && java "${JAVA_PROPS[@]}" -cp "$CP" "$@"); }
+
+{
+  echo "| | |"
+  echo "|---|---|"
+  echo "| date (UTC) | $(date -u +%Y-%m-%dT%H:%M) |"
+  echo "| CPU | $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs) x $(nproc) |"
+  echo "| memory | $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GB"}') |"
+  echo "| load average at start | $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) |"
+  echo "| kernel | $(uname -sr) |"
+  echo "| java | $(java -version 2>&1 | head -1) |"
+  echo "| java 25 | ${BENCH_JDK25:-none} |"
+  echo "| node | $(node -v) |"
+  echo "| maven | $(mvn -v 2>/dev/null | head -1) |"
+  echo "| commit | $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') $(git -C "$ROOT" status --short 2>/dev/null | grep -q . && echo '(with local changes)') |"
+} > "$RESULTS/machine.md"
+cat "$RESULTS/machine.md"
+
+if want synth; then
+  say "synth: L2 vs L1 wall time, $SYNTH_REPS reps"
+  bench_java io.github.codestarconnections.bench.SynthBenchmark time "$SYNTH_REPS"
+fi
+
+if want jsii; then
+  say "synth: jsii round trips (JSII_DEBUG=1, one JVM per figure)"
+  {
+    echo "| units | L2 requests | L2 callbacks | L1 requests | L1 callbacks | L2/L1 (requests + callbacks) |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    for n in 1 10 100; do
+      declare -A req cb
+      for style in L2 L1; do
+        read -r r c < <(JSII_DEBUG=1 bench_java io.github.codestarconnections.bench.SynthBenchmark \
+          count "$style" "$n" 2>&1 >/dev/null | awk '
+            /^> \{/ && /@@BENCH-BEGIN/ {on=1; seen=1; next}
+            /^> \{/ && /@@BENCH-END/ {on=0; done=1}
+            on && /^> \{/ {r++}
+            on && /^< \{"callback"/ {c++}
+            END {if (!seen || !done) {print -1, -1} else {print r+0, c+0}}')
+        req[$style]=$r; cb[$style]=$c
+      done
+      awk -v n="$n" -v a="${req[L2]}" -v b="${cb[L2]}" -v c="${req[L1]}" -v d="${cb[L1]}" \
+        'BEGIN {printf "| %d | %d | %d | %d | %d | %.2f |\n", n, a, b, c, d, (a+b)/(c+d)}'
+    done
+  } | tee "$RESULTS/jsii-calls.md"
+fi
+
+if want growth; then
+  say "template growth"
+  bench_java io.github.codestarconnections.bench.SynthBenchmark growth
+fi
+
+if want cold; then
+  say "handler: cold start, $COLD_ROUNDS rounds"
+  (cd "$ROOT/bench/node-peer" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  JDK25_PROP=()
+  if [[ -n "${BENCH_JDK25:-}" ]]; then JDK25_PROP=(-Dbench.jdk25="$BENCH_JDK25"); fi
+  bench_java "${JDK25_PROP[@]}" io.github.codestarconnections.bench.ColdStartBenchmark \
+    "$ROOT/bench/target/handler/host-handler.jar" "$ROOT/bench/node-peer" "$COLD_ROUNDS"
+fi
+
+if want calls; then
+  say "handler: API calls per lifecycle"
+  bench_java io.github.codestarconnections.bench.LifecycleCalls 2>/dev/null
+fi
+
+echo "| load average at end | $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) |" >> "$RESULTS/machine.md"
+{
+  for f in machine template-equivalence synth-time jsii-calls template-growth handler-jar cold-start lifecycle-calls; do
+    if [[ -f "$RESULTS/$f.md" ]]; then printf '## %s\n\n' "$f"; cat "$RESULTS/$f.md"; echo; fi
+  done
+} > "$RESULTS/summary.md"
+say "done: $RESULTS/summary.md"
