@@ -32,7 +32,9 @@ final class HandlerRun {
       api = new RecordingHostApi(apis.get());
       T result = decide.apply(api).apply(parsed);
       line.put("calls", api.calls());
-      describe.apply(result).forEach(line::put);
+      describe
+          .apply(result)
+          .forEach((k, v) -> line.put(k, v instanceof String s ? ResourceFailure.truncate(s) : v));
       return result;
     } catch (ResourceFailure f) {
       line.put("calls", api == null ? java.util.List.of() : api.calls())
@@ -45,7 +47,7 @@ final class HandlerRun {
               "The host handler failed unexpectedly: "
                   + ex.getClass().getSimpleName()
                   + ": "
-                  + ex.getMessage()
+                  + ResourceFailure.bound(ex.getMessage(), ResourceFailure.MAX_QUOTE)
                   + ". Deploy again; if it persists, report a bug with the handler's log.",
               ex);
       line.put("calls", api == null ? java.util.List.of() : api.calls())

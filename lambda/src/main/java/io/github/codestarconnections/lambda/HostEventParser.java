@@ -125,7 +125,7 @@ public final class HostEventParser {
       if (!PROPERTY_NAMES.contains(key)) {
         throw property(
             where,
-            key,
+            clip(key),
             "is not a property of the host; allowed: Name, ProviderType, ProviderEndpoint, VpcConfiguration, Tags");
       }
     }
@@ -160,7 +160,7 @@ public final class HostEventParser {
       if (!VPC_NAMES.contains(key)) {
         throw property(
             where,
-            "VpcConfiguration." + key,
+            "VpcConfiguration." + clip(key),
             "is not allowed; allowed: VpcId, SubnetIds, SecurityGroupIds, TlsCertificate");
       }
     }
@@ -208,7 +208,7 @@ public final class HostEventParser {
     List<String> ids = new ArrayList<>();
     for (Object item : list) {
       if (!(item instanceof String s)) {
-        throw property(where, field, "contains " + describe(item) + ", expected strings");
+        throw property(where, field, "contains " + item(item) + ", expected strings");
       }
       if (s.length() < min || s.length() > max || !pattern.matcher(s).matches()) {
         throw property(
@@ -252,8 +252,7 @@ public final class HostEventParser {
     }
     for (Object item : list) {
       if (!(item instanceof Map)) {
-        throw property(
-            where, "Tags", "contains " + describe(item) + ", expected {Key, Value} objects");
+        throw property(where, "Tags", "contains " + item(item) + ", expected {Key, Value} objects");
       }
       Map<String, Object> tag = (Map<String, Object>) item;
       for (String k : tag.keySet()) {
@@ -390,6 +389,10 @@ public final class HostEventParser {
         + " ("
         + clip(String.valueOf(value))
         + ")";
+  }
+
+  private static String item(Object value) {
+    return value == null ? "a null item" : describe(value);
   }
 
   private static String clip(String s) {

@@ -364,9 +364,9 @@ public final class HostLifecycle {
         throw new ResourceFailure(
             describe(live.name(), arn)
                 + " is "
-                + status
+                + ResourceFailure.bound(status, 64)
                 + ": "
-                + statusMessage(arn)
+                + ResourceFailure.bound(statusMessage(arn), ResourceFailure.MAX_QUOTE)
                 + ". "
                 + (status.contains("VPC")
                     ? "Check that the VPC, subnets and security groups can reach ProviderEndpoint"
@@ -401,7 +401,8 @@ public final class HostLifecycle {
           "Host '"
               + e.hostName()
               + "': PhysicalResourceId '"
-              + ResourceFailure.truncate(String.valueOf(e.physicalResourceId()))
+              + ResourceFailure.bound(
+                  String.valueOf(e.physicalResourceId()), ResourceFailure.MAX_QUOTE)
               + "' is not a host ARN, so there is no host to "
               + (e.requestType() == RequestType.UPDATE ? "update" : "wait for")
               + ". Rename the host so that CloudFormation creates a new one.");
@@ -456,14 +457,18 @@ public final class HostLifecycle {
             + " failed with "
             + ex.kind()
             + ": "
-            + ex.serviceMessage()
+            // A long service message must not push the advice out of the reason.
+            + ResourceFailure.bound(ex.serviceMessage(), ResourceFailure.MAX_QUOTE)
             + ". "
             + advice,
         ex);
   }
 
   private static String describe(String name, String arn) {
-    return "Host '" + name + "'" + (arn == null ? "" : " (" + arn + ")");
+    return "Host '"
+        + ResourceFailure.bound(name, 128)
+        + "'"
+        + (arn == null ? "" : " (" + ResourceFailure.bound(arn, ResourceFailure.MAX_QUOTE) + ")");
   }
 
   private static Map<String, String> data(String arn, String name) {

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,6 +56,8 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
   private int vpcDeletionPolls = 1;
   private String nextVpcFailure;
   private int pageSize = 2;
+  private Duration slowAnswerDelay = Duration.ofSeconds(2);
+  private String faultMessage;
   private int sequence;
 
   private static final class Host {
@@ -77,7 +80,8 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
       modelsByPrefix.put(m.targetPrefix(), m);
     }
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    executor = Executors.newFixedThreadPool(4);
+    // Room for answers held back by SLOW_ANSWER while other requests are served.
+    executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -157,6 +161,26 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
    */
   public synchronized void pageSize(int size) {
     this.pageSize = Math.max(1, size);
+  }
+
+  /**
+   * How long {@link Fault#SLOW_ANSWER} holds an answer back; longer than the client's attempt
+   * timeout.
+   *
+   * @param delay the delay
+   */
+  public synchronized void slowAnswerDelay(Duration delay) {
+    this.slowAnswerDelay = delay;
+  }
+
+  /**
+   * Replaces the message of every scripted error answer (THROTTLE, SERVER_ERROR, LIMIT_EXCEEDED,
+   * RESOURCE_UNAVAILABLE), e.g. with an oversized one.
+   *
+   * @param message the message, or null for the defaults
+   */
+  public synchronized void faultMessage(String message) {
+    this.faultMessage = message;
   }
 
   /**
@@ -313,6 +337,7 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       Answer answer;
       boolean lose;
+      long holdBackMillis = 0;
       synchronized (this) {
         int dot = target == null ? -1 : target.lastIndexOf('.');
         ServiceModel model = dot < 0 ? null : modelsByPrefix.get(target.substring(0, dot));
@@ -320,18 +345,37 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
         calls.merge(operation, 1, Integer::sum);
         Deque<Fault> queued = faults.get(operation);
         Fault fault = queued == null ? null : queued.poll();
+        if (fault == Fault.CONNECTION_RESET) {
+          // Nothing done; closing the exchange unanswered drops the connection.
+          return;
+        }
         lose = fault == Fault.LOST_RESPONSE;
+        if (fault == Fault.SLOW_ANSWER) {
+          holdBackMillis = slowAnswerDelay.toMillis();
+        }
         answer = answer(exchange, model, operation, body, fault);
       }
       if (lose) {
         // The action happened; the client never hears of it.
         return;
       }
+      if (holdBackMillis > 0) {
+        try {
+          Thread.sleep(holdBackMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       byte[] out = JSON.writeValueAsBytes(answer.body);
       exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
       exchange.getResponseHeaders().set("x-amzn-RequestId", "standin-" + sequence);
-      exchange.sendResponseHeaders(answer.status, out.length);
-      exchange.getResponseBody().write(out);
+      try {
+        exchange.sendResponseHeaders(answer.status, out.length);
+        exchange.getResponseBody().write(out);
+      } catch (IOException gone) {
+        // A client that gave up (SLOW_ANSWER) has closed the connection.
+      }
     }
   }
 
@@ -364,17 +408,26 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
       problems.forEach(p -> violations.add(model.namespace().arnService() + " " + p));
       return error(400, "ValidationException", String.join("; ", problems));
     }
-    if (fault != null && fault != Fault.LOST_RESPONSE) {
+    if (fault != null && fault != Fault.LOST_RESPONSE && fault != Fault.SLOW_ANSWER) {
       return switch (fault) {
-        case THROTTLE -> error(400, "ThrottlingException", "Rate exceeded");
-        case SERVER_ERROR -> error(500, "InternalServerException", "Internal failure (scripted)");
+        case THROTTLE -> error(400, "ThrottlingException", scripted("Rate exceeded"));
+        case SERVER_ERROR ->
+            error(500, "InternalServerException", scripted("Internal failure (scripted)"));
         case LIMIT_EXCEEDED ->
-            error(400, "LimitExceededException", "Exceeded the maximum number of hosts (scripted)");
-        default -> error(400, "ResourceUnavailableException", "Resource unavailable (scripted)");
+            error(
+                400,
+                "LimitExceededException",
+                scripted("Exceeded the maximum number of hosts (scripted)"));
+        default ->
+            error(400, "ResourceUnavailableException", scripted("Resource unavailable (scripted)"));
       };
     }
     sequence++;
     return perform(model.namespace(), operation, body);
+  }
+
+  private String scripted(String message) {
+    return faultMessage == null ? message : faultMessage;
   }
 
   private static final List<String> SUPPORTED =

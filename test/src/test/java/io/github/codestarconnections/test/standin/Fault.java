@@ -11,5 +11,17 @@ public enum Fault {
   /** 400 LimitExceededException, nothing done. */
   LIMIT_EXCEEDED,
   /** 400 ResourceUnavailableException, nothing done. */
-  RESOURCE_UNAVAILABLE
+  RESOURCE_UNAVAILABLE,
+  /**
+   * Nothing is done and the connection is dropped before any answer, as when a load balancer resets
+   * it (the JDK's HTTP server cannot send a TCP RST; the client sees the connection end early,
+   * which the SDK treats the same way: an I/O error, retried).
+   */
+  CONNECTION_RESET,
+  /**
+   * The action is performed, but the answer is held back for {@link
+   * CodeStarConnectionsStandIn#slowAnswerDelay} before it is sent: past the client's attempt
+   * timeout, the client has given up by then.
+   */
+  SLOW_ANSWER
 }

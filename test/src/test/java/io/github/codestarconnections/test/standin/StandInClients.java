@@ -5,6 +5,7 @@ import io.github.codestarconnections.lambda.CodeStarConnectionsHostApi;
 import io.github.codestarconnections.lambda.HostApi;
 import io.github.codestarconnections.lambda.Namespace;
 import io.github.codestarconnections.lambda.ServiceClients;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsCl
  * back-off set to zero so tests do not sleep.
  */
 public final class StandInClients implements AutoCloseable {
-  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  private final SdkHttpClient http;
   private final CodeStarConnectionsClient codeStar;
   private final CodeConnectionsClient codeConnections;
 
@@ -31,8 +32,24 @@ public final class StandInClients implements AutoCloseable {
    * @param standIn the stand-in
    */
   public StandInClients(CodeStarConnectionsStandIn standIn) {
+    this(standIn, ServiceClients.ATTEMPT_TIMEOUT, ServiceClients.CALL_TIMEOUT);
+  }
+
+  /**
+   * Builds both clients with the handler's retries but shorter timeouts, so that tests of slow
+   * answers take a second rather than the handler's 8 s per attempt and 15 s per call.
+   *
+   * @param standIn the stand-in
+   * @param attemptTimeout per attempt (also the socket read timeout, as in {@link ServiceClients})
+   * @param callTimeout per call, retries included
+   */
+  public StandInClients(
+      CodeStarConnectionsStandIn standIn, Duration attemptTimeout, Duration callTimeout) {
+    http = UrlConnectionHttpClient.builder().socketTimeout(attemptTimeout).build();
     ClientOverrideConfiguration config =
         ServiceClients.overrideConfiguration().toBuilder()
+            .apiCallAttemptTimeout(attemptTimeout)
+            .apiCallTimeout(callTimeout)
             .retryStrategy(
                 AwsRetryStrategy.standardRetryStrategy().toBuilder()
                     .maxAttempts(ServiceClients.MAX_ATTEMPTS)

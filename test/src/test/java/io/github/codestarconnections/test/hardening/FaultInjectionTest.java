@@ -1,0 +1,329 @@
+package io.github.codestarconnections.test.hardening;
+
+import static io.github.codestarconnections.test.hardening.Events.host;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.github.codestarconnections.lambda.HostLifecycle;
+import io.github.codestarconnections.lambda.Namespace;
+import io.github.codestarconnections.lambda.ResourceFailure;
+import io.github.codestarconnections.lambda.ServiceClients;
+import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
+import io.github.codestarconnections.test.standin.Fault;
+import io.github.codestarconnections.test.standin.StandInClients;
+import io.github.codestarconnections.test.standin.StandInHost;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Faults injected through the stand-in, with the handler's retry policy (4 attempts per call, one
+ * per CreateHost) and scaled-down timeouts (250 ms per attempt, 1.5 s per call, instead of 8 s and
+ * 15 s): retries stay bounded, the final reason names the operation and what went wrong, and no
+ * host is ever created twice.
+ */
+class FaultInjectionTest {
+  private static final Duration ATTEMPT = Duration.ofMillis(250);
+  private static final Duration CALL = Duration.ofMillis(1500);
+  private static final Duration BOUND = Duration.ofSeconds(10);
+  private static final int MANY = 1000;
+
+  private CodeStarConnectionsStandIn standIn;
+  private StandInClients clients;
+
+  @BeforeEach
+  void start() {
+    standIn = CodeStarConnectionsStandIn.start();
+    standIn.slowAnswerDelay(Duration.ofSeconds(2));
+    clients = new StandInClients(standIn, ATTEMPT, CALL);
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      assertThat(standIn.violations()).as("requests that broke the service model").isEmpty();
+    } finally {
+      clients.close();
+      standIn.close();
+    }
+  }
+
+  private Events.Player player(Namespace ns) {
+    return new Events.Player(clients.hostApi(ns));
+  }
+
+  private <T> T bounded(org.junit.jupiter.api.function.ThrowingSupplier<T> run) {
+    return assertTimeoutPreemptively(BOUND, run);
+  }
+
+  private void failsWithin(Runnable run, String... fragments) {
+    assertTimeoutPreemptively(
+        BOUND,
+        () ->
+            assertThatThrownBy(run::run)
+                .isInstanceOf(ResourceFailure.class)
+                .satisfies(
+                    e -> {
+                      for (String f : fragments) {
+                        assertThat(e.getMessage()).contains(f);
+                      }
+                      assertThat(Events.jsonBytes(e.getMessage()))
+                          .isLessThanOrEqualTo(ResourceFailure.MAX_LENGTH);
+                      assertThat(e.getMessage()).doesNotContain("\tat ");
+                    }));
+  }
+
+  // ---- Throttling and server errors ----------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void aThrottlingBurstOnListHostsEndsAfterOneCallsAttempts(Namespace ns) {
+    standIn.fault("ListHosts", Fault.THROTTLE, MANY);
+    failsWithin(
+        () -> player(ns).onEvent.handleRequest(Events.create(host("burst")), null),
+        "Host 'burst'",
+        "ListHosts failed with THROTTLED",
+        "Rate exceeded",
+        "so that a retry never makes a second host",
+        "deploy again later");
+    assertThat(standIn.callCount("ListHosts")).isEqualTo(ServiceClients.MAX_ATTEMPTS);
+    assertThat(standIn.callCount("CreateHost")).isZero();
+    assertThat(standIn.hosts()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void createHostThrottledOnEveryAttemptGivesUpAfterThreeWithoutAHost(Namespace ns) {
+    standIn.fault("CreateHost", Fault.THROTTLE, MANY);
+    failsWithin(
+        () -> player(ns).onEvent.handleRequest(Events.create(host("throttled")), null),
+        "CreateHost failed with THROTTLED",
+        "up to " + HostLifecycle.CREATE_ATTEMPTS + " attempts");
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(HostLifecycle.CREATE_ATTEMPTS);
+    assertThat(standIn.callCount("ListHosts")).isEqualTo(HostLifecycle.CREATE_ATTEMPTS);
+    assertThat(standIn.hosts()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void serverErrorsDuringIsCompleteMeanNotYetFourCallsAPoll(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> event = Events.create(host("five-hundred"));
+    Map<String, Object> first = p.onEvent.handleRequest(event, null);
+    standIn.resetCounts();
+    standIn.fault("GetHost", Fault.SERVER_ERROR, 2 * ServiceClients.MAX_ATTEMPTS);
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(event);
+    merged.put("PhysicalResourceId", first.get("PhysicalResourceId"));
+    for (int poll = 1; poll <= 2; poll++) {
+      assertThat(bounded(() -> p.isComplete.handleRequest(merged, null)))
+          .containsEntry("IsComplete", false);
+      assertThat(standIn.callCount("GetHost")).isEqualTo(poll * ServiceClients.MAX_ATTEMPTS);
+    }
+    assertThat(bounded(() -> p.isComplete.handleRequest(merged, null)))
+        .containsEntry("IsComplete", true);
+    assertThat(p.log()).contains("GetHost: SERVER_ERROR");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void persistentServerErrorsOnUpdateHostFailNamingThem(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> v1 = host("upd");
+    String arn = (String) p.run(Events.create(v1), 5).get("PhysicalResourceId");
+    standIn.resetCounts();
+    standIn.fault("UpdateHost", Fault.SERVER_ERROR, MANY);
+    Map<String, Object> v2 = Events.with(v1, "ProviderEndpoint", "https://ghe2.example.com");
+    failsWithin(
+        () -> p.onEvent.handleRequest(Events.update(arn, v1, v2), null),
+        "UpdateHost failed with SERVER_ERROR",
+        "Internal failure (scripted)",
+        "deploy again later");
+    assertThat(standIn.callCount("UpdateHost")).isEqualTo(ServiceClients.MAX_ATTEMPTS);
+  }
+
+  // ---- Connection resets ---------------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void aResetCreateHostIsRetriedAndMakesOneHost(Namespace ns) {
+    standIn.fault("CreateHost", Fault.CONNECTION_RESET, 2);
+    standIn.fault("ListHosts", Fault.CONNECTION_RESET, 2);
+    Map<String, Object> done = bounded(() -> player(ns).run(Events.create(host("reset")), 5));
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(3);
+    assertThat(standIn.hosts())
+        .extracting(StandInHost::arn)
+        .containsExactly((String) done.get("PhysicalResourceId"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void resetsOnEveryCreateHostFailSayingNoAnswer(Namespace ns) {
+    standIn.fault("CreateHost", Fault.CONNECTION_RESET, MANY);
+    failsWithin(
+        () -> player(ns).onEvent.handleRequest(Events.create(host("unreachable")), null),
+        "CreateHost failed with NO_RESPONSE",
+        "up to " + HostLifecycle.CREATE_ATTEMPTS + " attempts");
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(HostLifecycle.CREATE_ATTEMPTS);
+    assertThat(standIn.hosts()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void aResetDeleteIsFinishedByIsComplete(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> props = host("gone-soon");
+    String arn = (String) p.run(Events.create(props), 5).get("PhysicalResourceId");
+    standIn.fault("DeleteHost", Fault.CONNECTION_RESET, ServiceClients.MAX_ATTEMPTS);
+    bounded(() -> p.run(Events.delete(arn, props), 5));
+    assertThat(standIn.hosts()).isEmpty();
+    assertThat(p.log()).contains("DeleteHost deferred to isComplete: NO_RESPONSE");
+  }
+
+  // ---- Slow answers ----------------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void aCreateHostAnsweredTooLateIsAdoptedNotMadeTwice(Namespace ns) {
+    standIn.fault("CreateHost", Fault.SLOW_ANSWER, 1);
+    long start = System.nanoTime();
+    Map<String, Object> done = bounded(() -> player(ns).run(Events.create(host("slow")), 5));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
+    assertThat(standIn.hosts())
+        .extracting(StandInHost::arn)
+        .containsExactly((String) done.get("PhysicalResourceId"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void slowListHostsFailsWithinTheCallTimeoutSayingSo(Namespace ns) {
+    standIn.fault("ListHosts", Fault.SLOW_ANSWER, MANY);
+    long start = System.nanoTime();
+    failsWithin(
+        () -> player(ns).onEvent.handleRequest(Events.create(host("tortoise")), null),
+        "ListHosts failed with NO_RESPONSE",
+        "deploy again later");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plusSeconds(1));
+    assertThat(standIn.callCount("CreateHost")).isZero();
+    assertThat(standIn.hosts()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void slowGetHostDuringIsCompleteMeansNotYetWithinTheCallTimeout(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> event = Events.create(host("sloth"));
+    Map<String, Object> first = p.onEvent.handleRequest(event, null);
+    standIn.fault("GetHost", Fault.SLOW_ANSWER, MANY);
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(event);
+    merged.put("PhysicalResourceId", first.get("PhysicalResourceId"));
+    long start = System.nanoTime();
+    assertThat(bounded(() -> p.isComplete.handleRequest(merged, null)))
+        .containsEntry("IsComplete", false);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plusSeconds(1));
+    assertThat(standIn.callCount("GetHost")).isBetween(1, ServiceClients.MAX_ATTEMPTS);
+    assertThat(p.log()).contains("GetHost: NO_RESPONSE");
+  }
+
+  // ---- Busy hosts and quotas -------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void resourceUnavailableOnUpdateFailsWithAdviceAndChangesNothing(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> v1 = host("busy");
+    String arn = (String) p.run(Events.create(v1), 5).get("PhysicalResourceId");
+    standIn.resetCounts();
+    standIn.fault("UpdateHost", Fault.RESOURCE_UNAVAILABLE, 1);
+    Map<String, Object> v2 = Events.with(v1, "ProviderEndpoint", "https://ghe2.example.com");
+    failsWithin(
+        () -> p.onEvent.handleRequest(Events.update(arn, v1, v2), null),
+        "Host 'busy' (" + arn + ")",
+        "UpdateHost failed with UNAVAILABLE",
+        "Resource unavailable (scripted)",
+        "deploy again once it is PENDING or AVAILABLE");
+    assertThat(standIn.callCount("UpdateHost")).isEqualTo(1);
+    assertThat(standIn.host(arn).providerEndpoint()).isEqualTo("https://ghe.example.com");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void resourceUnavailableOnDeleteIsWaitedOut(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> props = host("linger");
+    String arn = (String) p.run(Events.create(props), 5).get("PhysicalResourceId");
+    standIn.resetCounts();
+    standIn.fault("DeleteHost", Fault.RESOURCE_UNAVAILABLE, 2);
+    Map<String, Object> done = bounded(() -> p.run(Events.delete(arn, props), 5));
+    assertThat(done.get("Polls")).isEqualTo(3);
+    assertThat(standIn.callCount("DeleteHost")).isEqualTo(3);
+    assertThat(standIn.hosts()).isEmpty();
+    assertThat(p.log()).contains("DeleteHost deferred to isComplete: UNAVAILABLE");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void limitExceededOnCreateIsNotRetried(Namespace ns) {
+    standIn.fault("CreateHost", Fault.LIMIT_EXCEEDED, MANY);
+    failsWithin(
+        () -> player(ns).onEvent.handleRequest(Events.create(host("quota")), null),
+        "Host 'quota'",
+        "CreateHost failed with LIMIT_EXCEEDED",
+        "Exceeded the maximum number of hosts",
+        "request a quota increase");
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
+    assertThat(standIn.hosts()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Namespace.class)
+  void limitExceededOnAReplacementLeavesTheOldHost(Namespace ns) {
+    Events.Player p = player(ns);
+    Map<String, Object> v1 = host("old-name");
+    String arn = (String) p.run(Events.create(v1), 5).get("PhysicalResourceId");
+    standIn.fault("CreateHost", Fault.LIMIT_EXCEEDED, 1);
+    failsWithin(
+        () -> p.onEvent.handleRequest(Events.update(arn, v1, host("new-name")), null),
+        "Host 'new-name'",
+        "CreateHost failed with LIMIT_EXCEEDED");
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(arn);
+  }
+
+  // ---- Everything at once ------------------------------------------------------------------
+
+  @Test
+  void aWholeLifecycleThroughABitOfEveryFaultMakesOneHost() {
+    for (String op :
+        new String[] {
+          "ListHosts",
+          "ListTagsForResource",
+          "GetHost",
+          "TagResource",
+          "UntagResource",
+          "DeleteHost"
+        }) {
+      standIn.fault(op, Fault.THROTTLE, 1);
+      standIn.fault(op, Fault.CONNECTION_RESET, 1);
+      standIn.fault(op, Fault.SERVER_ERROR, 1);
+    }
+    standIn.fault("CreateHost", Fault.CONNECTION_RESET, 1);
+    standIn.fault("CreateHost", Fault.LOST_RESPONSE, 1);
+    Events.Player p = player(Namespace.CODECONNECTIONS);
+    Map<String, Object> v1 =
+        Events.with(host("chaos"), "Tags", java.util.List.of(Map.of("Key", "a", "Value", "1")));
+    String arn = (String) bounded(() -> p.run(Events.create(v1), 10)).get("PhysicalResourceId");
+    assertThat(standIn.hosts()).hasSize(1);
+    Map<String, Object> v2 =
+        Events.with(host("chaos"), "Tags", java.util.List.of(Map.of("Key", "b", "Value", "2")));
+    bounded(() -> p.run(Events.update(arn, v1, v2), 10));
+    assertThat(standIn.host(arn).tags()).containsEntry("b", "2").doesNotContainKey("a");
+    bounded(() -> p.run(Events.delete(arn, v2), 10));
+    assertThat(standIn.hosts()).isEmpty();
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(2);
+  }
+}
