@@ -12,7 +12,6 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.ResourceProps;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -61,7 +60,8 @@ public class Connection extends ConnectionBase {
     String owner = "Connection at '" + getNode().getPath() + "'";
     this.connectionName =
         props.getConnectionName() != null
-            ? validateName(owner, props.getConnectionName())
+            ? ServiceRules.checkLength(
+                owner, "connectionName", props.getConnectionName(), MAX_NAME_LENGTH)
             : Names.uniqueResourceName(
                 this, UniqueResourceNameOptions.builder().maxLength(MAX_NAME_LENGTH).build());
     validateProvider(owner, props.getProviderType(), props.getHost());
@@ -70,7 +70,7 @@ public class Connection extends ConnectionBase {
             ? ServiceNamespace.CODESTAR_CONNECTIONS
             : props.getServiceNamespace();
     validateHostNamespace(owner, namespace, props.getHost());
-    TagRules.validate(owner, "tags", props.getTags());
+    ServiceRules.validate(owner, "tags", props.getTags());
 
     String providerType = props.getHost() == null ? props.getProviderType().getApiName() : null;
     String hostArn = props.getHost() == null ? null : props.getHost().getHostArn();
@@ -110,19 +110,7 @@ public class Connection extends ConnectionBase {
     if (props.getTags() != null) {
       props.getTags().forEach((key, value) -> Tags.of(this).add(key, value));
     }
-    getNode()
-        .addValidation(
-            () -> {
-              Map<String, String> all = tagManager.tagValues();
-              return all.size() <= TagRules.MAX_TAGS
-                  ? List.of()
-                  : List.of(
-                      owner
-                          + ": has "
-                          + all.size()
-                          + " tags (its own and those from Tags.of); the service allows at most "
-                          + TagRules.MAX_TAGS);
-            });
+    getNode().addValidation(ServiceRules.countValidation(owner, tagManager));
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
       addHandshakeOutput();
     }
@@ -305,20 +293,6 @@ public class Connection extends ConnectionBase {
               + hostNamespace
               + ") on the connection or change the host's");
     }
-  }
-
-  private static String validateName(String owner, String name) {
-    if (!Token.isUnresolved(name) && (name.isEmpty() || name.length() > MAX_NAME_LENGTH)) {
-      throw new IllegalArgumentException(
-          owner
-              + ": connectionName '"
-              + name
-              + "' is "
-              + name.length()
-              + " characters; the service allows 1 to "
-              + MAX_NAME_LENGTH);
-    }
-    return name;
   }
 
   private static void validateProvider(String owner, ProviderType type, IHost host) {

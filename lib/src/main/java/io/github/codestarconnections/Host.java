@@ -87,12 +87,12 @@ public class Host extends Resource implements IHost, ITaggable {
     String owner = "Host at '" + getNode().getPath() + "'";
     this.hostName =
         props.getHostName() != null
-            ? validateName(owner, props.getHostName())
+            ? ServiceRules.checkLength(owner, "hostName", props.getHostName(), MAX_NAME_LENGTH)
             : Names.uniqueResourceName(
                 this, UniqueResourceNameOptions.builder().maxLength(MAX_NAME_LENGTH).build());
     this.providerType = validateProviderType(owner, props.getProviderType());
     validateEndpoint(owner, props.getProviderEndpoint());
-    TagRules.validate(owner, "tags", props.getTags());
+    ServiceRules.validate(owner, "tags", props.getTags());
     if (props.getTags() != null && props.getTags().containsKey(MARKER_TAG)) {
       throw new IllegalArgumentException(
           owner
@@ -156,19 +156,7 @@ public class Host extends Resource implements IHost, ITaggable {
         .getCfnOptions()
         .setUpdateReplacePolicy(CfnDeletionPolicy.DELETE);
 
-    getNode()
-        .addValidation(
-            () -> {
-              Map<String, String> all = tags.tagValues();
-              return all.size() <= TagRules.MAX_TAGS
-                  ? List.of()
-                  : List.of(
-                      owner
-                          + ": has "
-                          + all.size()
-                          + " tags (its own and those from Tags.of); the service allows at most "
-                          + TagRules.MAX_TAGS);
-            });
+    getNode().addValidation(ServiceRules.countValidation(owner, tags));
   }
 
   /**
@@ -305,20 +293,6 @@ public class Host extends Resource implements IHost, ITaggable {
     return tags;
   }
 
-  private static String validateName(String owner, String name) {
-    if (!Token.isUnresolved(name) && (name.isEmpty() || name.length() > MAX_NAME_LENGTH)) {
-      throw new IllegalArgumentException(
-          owner
-              + ": hostName '"
-              + name
-              + "' is "
-              + name.length()
-              + " characters; the service allows 1 to "
-              + MAX_NAME_LENGTH);
-    }
-    return name;
-  }
-
   private static ProviderType validateProviderType(String owner, ProviderType type) {
     if (type == null || !type.needsHost()) {
       throw new IllegalArgumentException(
@@ -339,16 +313,7 @@ public class Host extends Resource implements IHost, ITaggable {
     if (Token.isUnresolved(endpoint)) {
       return;
     }
-    if (endpoint.isEmpty() || endpoint.length() > MAX_ENDPOINT_LENGTH) {
-      throw new IllegalArgumentException(
-          owner
-              + ": providerEndpoint '"
-              + endpoint
-              + "' is "
-              + endpoint.length()
-              + " characters; the service allows 1 to "
-              + MAX_ENDPOINT_LENGTH);
-    }
+    ServiceRules.checkLength(owner, "providerEndpoint", endpoint, MAX_ENDPOINT_LENGTH);
     String rule =
         "; it must be an absolute http:// or https:// URL, e.g. https://github.example.com";
     try {

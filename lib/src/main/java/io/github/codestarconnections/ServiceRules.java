@@ -1,14 +1,17 @@
 package io.github.codestarconnections;
 
+import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.Token;
+import software.constructs.IValidation;
 
-/** The service's tag rules, checked where a construct is given tags, skipping tokens. */
-final class TagRules {
+/** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
+final class ServiceRules {
   /** Most user tags an AWS resource takes. */
   static final int MAX_TAGS = 50;
 
-  private TagRules() {}
+  private ServiceRules() {}
 
   /**
    * Checks each tag and the count.
@@ -34,6 +37,53 @@ final class TagRules {
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       validateTag(owner, property, tag.getKey(), tag.getValue());
     }
+  }
+
+  /**
+   * A tree validation: the tags a resource ends up with, its own and those from {@code
+   * Tags.of(scope)}, are at most {@link #MAX_TAGS}.
+   *
+   * @param owner the construct and its path
+   * @param tags the resource's tag manager
+   * @return the validation, for {@code getNode().addValidation}
+   */
+  static IValidation countValidation(String owner, TagManager tags) {
+    return () -> {
+      int count = tags.tagValues().size();
+      return count <= MAX_TAGS
+          ? List.of()
+          : List.of(
+              owner
+                  + ": has "
+                  + count
+                  + " tags (its own and those from Tags.of); the service allows at most "
+                  + MAX_TAGS);
+    };
+  }
+
+  /**
+   * Checks a literal string's length against the service's limits; tokens pass.
+   *
+   * @param owner the construct and its path
+   * @param property the property, e.g. {@code connectionName}
+   * @param value the value
+   * @param max the longest the service takes (the shortest is 1)
+   * @return the value
+   */
+  static String checkLength(String owner, String property, String value, int max) {
+    if (!Token.isUnresolved(value) && (value.isEmpty() || value.length() > max)) {
+      throw new IllegalArgumentException(
+          owner
+              + ": "
+              + property
+              + " '"
+              + value
+              + "' is "
+              + value.length()
+              + " characters; the service allows 1 to "
+              + max);
+    }
+    return value;
   }
 
   private static void validateTag(String owner, String property, String key, String value) {
