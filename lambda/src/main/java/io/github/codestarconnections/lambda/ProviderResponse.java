@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Shapes the CDK Provider framework's response maps. Every Data value is bounded to {@value
- * #MAX_DATA_VALUE} bytes (JSON-escaped UTF-8), so Data (HostArn, Name, Status) stays near 1.5 KB
- * even if the service answers with more than its model allows, and the whole response body stays
- * under CloudFormation's 4096-byte limit.
+ * #MAX_DATA_VALUE} bytes of JSON (see {@link ResourceFailure#bound}), so Data (HostArn, Name,
+ * Status) stays near 1.5 KB even if the service answers with more than its model allows, and the
+ * whole response body stays under CloudFormation's 4096-byte limit.
  */
 final class ProviderResponse {
   /** The most one Data value may take; the models cap a host ARN at 256 and a name at 64. */

@@ -191,8 +191,11 @@ class FaultInjectionTest {
   void aCreateHostAnsweredTooLateIsAdoptedNotMadeTwice(Namespace ns) {
     standIn.fault("CreateHost", Fault.SLOW_ANSWER, 1);
     long start = System.nanoTime();
-    Map<String, Object> done = bounded(() -> player(ns).run(Events.create(host("slow")), 5));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    Events.Player p = player(ns);
+    Map<String, Object> done = bounded(() -> p.run(Events.create(host("slow")), 5));
+    // The attempt timed out (the answer came 2 s later): the next attempt found the host.
+    assertThat(p.log()).contains("adopted the host this request created");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
     assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
     assertThat(standIn.hosts())
         .extracting(StandInHost::arn)
@@ -208,7 +211,7 @@ class FaultInjectionTest {
         () -> player(ns).onEvent.handleRequest(Events.create(host("tortoise")), null),
         "ListHosts failed with NO_RESPONSE",
         "deploy again later");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plusSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plusSeconds(3));
     assertThat(standIn.callCount("CreateHost")).isZero();
     assertThat(standIn.hosts()).isEmpty();
   }
@@ -225,7 +228,7 @@ class FaultInjectionTest {
     long start = System.nanoTime();
     assertThat(bounded(() -> p.isComplete.handleRequest(merged, null)))
         .containsEntry("IsComplete", false);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plusSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plusSeconds(3));
     assertThat(standIn.callCount("GetHost")).isBetween(1, ServiceClients.MAX_ATTEMPTS);
     assertThat(p.log()).contains("GetHost: NO_RESPONSE");
   }
