@@ -53,7 +53,7 @@ bench_java() { (cd "$ROOT/bench" && java "${JAVA_PROPS[@]}" -cp "$CP" "$@"); }
   echo "| java | $(java -version 2>&1 | head -1) |"
   echo "| java 25 | ${BENCH_JDK25:-none} |"
   echo "| node | $(node -v) |"
-  echo "| maven | $(mvn -v 2>/dev/null | head -1) |"
+  echo "| maven | $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g") |"
   echo "| commit | $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') $(git -C "$ROOT" status --short 2>/dev/null | grep -q . && echo '(with local changes)') |"
 } > "$RESULTS/machine.md"
 cat "$RESULTS/machine.md"
