@@ -5,8 +5,9 @@
 #   bench/run.sh                 everything (about 5 minutes on 2 cores)
 #   SYNTH_REPS=9 COLD_ROUNDS=15 bench/run.sh
 #   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
-#                                             under /usr/lib/jvm)
+#                                             under /usr/lib/jvm; BENCH_JDK25=none skips them)
 #   BENCH_ONLY="synth growth jsii cold calls" bench/run.sh   a subset
+#   BENCH_CANDIDATE_JAR=/path/to/other-handler.jar bench/run.sh   also times that jar, same rounds
 #
 # Needs: JDK 17+, Maven 3.8+, Node 18+ with npm, network to Maven Central and npm the first time.
 set -euo pipefail
@@ -27,7 +28,9 @@ say() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 for tool in java mvn node npm; do
   command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool on PATH" >&2; exit 2; }
 done
-if [[ -z "${BENCH_JDK25:-}" ]]; then
+if [[ "${BENCH_JDK25:-}" == none ]]; then
+  BENCH_JDK25=""
+elif [[ -z "${BENCH_JDK25:-}" ]]; then
   for d in /usr/lib/jvm/*25*; do
     if [[ -x "$d/bin/java" ]]; then BENCH_JDK25="$d"; break; fi
   done
@@ -96,6 +99,9 @@ if want cold; then
   (cd "$ROOT/bench/node-peer" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   JDK25_PROP=()
   if [[ -n "${BENCH_JDK25:-}" ]]; then JDK25_PROP=(-Dbench.jdk25="$BENCH_JDK25"); fi
+  if [[ -n "${BENCH_CANDIDATE_JAR:-}" ]]; then
+    JDK25_PROP+=(-Dbench.candidateJar="$(cd "$(dirname "$BENCH_CANDIDATE_JAR")" && pwd)/$(basename "$BENCH_CANDIDATE_JAR")")
+  fi
   bench_java "${JDK25_PROP[@]}" io.github.codestarconnections.bench.ColdStartBenchmark \
     "$ROOT/bench/target/handler/host-handler.jar" "$ROOT/bench/node-peer" "$COLD_ROUNDS"
 fi

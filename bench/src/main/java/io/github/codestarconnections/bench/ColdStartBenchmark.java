@@ -97,6 +97,30 @@ public final class ColdStartBenchmark {
             cat(java17, List.of("-XX:SharedArchiveFile=" + cds, "-XX:+UseSerialGC"), handlerArgs),
             C1,
             true));
+    String candidate = System.getProperty("bench.candidateJar", "");
+    if (!candidate.isEmpty()) {
+      // A second handler jar (e.g. a trimmed one) measured in the same rounds as the shipped one.
+      List<String> candidateArgs =
+          List.of(
+              "-cp",
+              Path.of(candidate).toAbsolutePath() + ":" + launcher,
+              FirstCreate.class.getName(),
+              HANDLER);
+      Path candidateCds = work.resolve("candidate-" + javaVersion + ".jsa");
+      train(java17, List.of("-XX:ArchiveClassesAtExit=" + candidateCds), candidateArgs, C1);
+      variants.add(
+          new Variant(
+              "candidate jar, JDK " + javaVersion + ", C1 only",
+              cat(java17, List.of(), candidateArgs),
+              C1,
+              true));
+      variants.add(
+          new Variant(
+              "candidate jar, JDK " + javaVersion + ", C1 + AppCDS",
+              cat(java17, List.of("-XX:SharedArchiveFile=" + candidateCds), candidateArgs),
+              C1,
+              true));
+    }
     if (java25 != null) {
       Path aot = work.resolve("handler-25.aot");
       train(java25, List.of("-XX:AOTCacheOutput=" + aot), handlerArgs, C1);
