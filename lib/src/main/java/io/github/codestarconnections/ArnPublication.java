@@ -3,7 +3,6 @@ package io.github.codestarconnections;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ssm.ParameterTier;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -73,7 +72,7 @@ final class ArnPublication {
     if (exportName == null) {
       throw new IllegalArgumentException(who + ": exportName is null");
     }
-    if (Token.isUnresolved(exportName)) {
+    if (JsiiShortcuts.isUnresolved(exportName)) {
       return;
     }
     if (exportName.isEmpty()
@@ -102,7 +101,7 @@ final class ArnPublication {
     if (parameterName == null) {
       throw new IllegalArgumentException(who + ": parameterName is null");
     }
-    if (Token.isUnresolved(parameterName)) {
+    if (JsiiShortcuts.isUnresolved(parameterName)) {
       return;
     }
     if (parameterName.isEmpty()
@@ -133,7 +132,7 @@ final class ArnPublication {
       Construct owner, String who, String prefix, String name, String property) {
     // Construct ids cannot hold tokens; a token name gets a positional id instead.
     String id;
-    if (Token.isUnresolved(name)) {
+    if (JsiiShortcuts.isUnresolved(name)) {
       int n = 1;
       while (owner.getNode().tryFindChild(prefix + "Token" + n) != null) {
         n++;

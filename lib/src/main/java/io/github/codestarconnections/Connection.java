@@ -1,17 +1,19 @@
 package io.github.codestarconnections;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.ResourceProps;
 import software.amazon.awscdk.TagManager;
-import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -42,8 +44,6 @@ public class Connection extends ConnectionBase {
   private final CfnResource resource;
   private final TagManager tagManager;
   private final String connectionArn;
-  private final String connectionStatus;
-  private final String ownerAccountId;
   private final String connectionName;
   private final ServiceNamespace namespace;
 
@@ -57,7 +57,7 @@ public class Connection extends ConnectionBase {
    */
   public Connection(Construct scope, String id, ConnectionProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getConnectionName()).build());
-    String owner = "Connection at '" + getNode().getPath() + "'";
+    Owner owner = new Owner("Connection", this);
     this.connectionName =
         props.getConnectionName() != null
             ? ServiceRules.checkLength(
@@ -74,6 +74,15 @@ public class Connection extends ConnectionBase {
 
     String providerType = props.getHost() == null ? props.getProviderType().getApiName() : null;
     String hostArn = props.getHost() == null ? null : props.getHost().getHostArn();
+    // The props' tags are the resource's initial tags, as with any L1: Tags.of(scope) reaches the
+    // connection too, and wins on the same key.
+    List<CfnTag> initialTags = null;
+    if (props.getTags() != null) {
+      initialTags = new ArrayList<>();
+      for (Map.Entry<String, String> tag : props.getTags().entrySet()) {
+        initialTags.add(CfnTag.builder().key(tag.getKey()).value(tag.getValue()).build());
+      }
+    }
     if (namespace == ServiceNamespace.CODECONNECTIONS) {
       var cfn =
           new software.amazon.awscdk.services.codeconnections.CfnConnection(
@@ -83,12 +92,11 @@ public class Connection extends ConnectionBase {
                   .connectionName(connectionName)
                   .providerType(providerType)
                   .hostArn(hostArn)
+                  .tags(initialTags)
                   .build());
       this.resource = cfn;
       this.tagManager = cfn.getCdkTagManager();
       this.connectionArn = cfn.getAttrConnectionArn();
-      this.connectionStatus = cfn.getAttrConnectionStatus();
-      this.ownerAccountId = cfn.getAttrOwnerAccountId();
     } else {
       var cfn =
           new software.amazon.awscdk.services.codestarconnections.CfnConnection(
@@ -98,19 +106,15 @@ public class Connection extends ConnectionBase {
                   .connectionName(connectionName)
                   .providerType(providerType)
                   .hostArn(hostArn)
+                  .tags(initialTags)
                   .build());
       this.resource = cfn;
       this.tagManager = cfn.getTags();
       this.connectionArn = cfn.getAttrConnectionArn();
-      this.connectionStatus = cfn.getAttrConnectionStatus();
-      this.ownerAccountId = cfn.getAttrOwnerAccountId();
     }
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
-    if (props.getTags() != null) {
-      props.getTags().forEach((key, value) -> Tags.of(this).add(key, value));
-    }
-    getNode().addValidation(ServiceRules.countValidation(owner, tagManager));
+    ServiceRules.checkTagCountAtSynth(JsiiShortcuts.stackOf(scope, this), owner, tagManager);
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
       addHandshakeOutput();
     }
@@ -163,7 +167,7 @@ public class Connection extends ConnectionBase {
    * @return a token for {@code Fn::GetAtt ConnectionStatus}
    */
   public String getConnectionStatus() {
-    return connectionStatus;
+    return attribute("ConnectionStatus");
   }
 
   /**
@@ -172,7 +176,12 @@ public class Connection extends ConnectionBase {
    * @return a token for {@code Fn::GetAtt OwnerAccountId}
    */
   public String getOwnerAccountId() {
-    return ownerAccountId;
+    return attribute("OwnerAccountId");
+  }
+
+  /** An attribute of the CfnConnection, asked of jsii only when it is used. */
+  private String attribute(String name) {
+    return Token.asString(resource.getAtt(name));
   }
 
   /**
@@ -272,7 +281,7 @@ public class Connection extends ConnectionBase {
         serviceNamespace);
   }
 
-  private static void validateHostNamespace(String owner, ServiceNamespace namespace, IHost host) {
+  private static void validateHostNamespace(Owner owner, ServiceNamespace namespace, IHost host) {
     ServiceNamespace hostNamespace = null;
     if (host instanceof Host owned) {
       hostNamespace = owned.getServiceNamespace();
@@ -295,7 +304,7 @@ public class Connection extends ConnectionBase {
     }
   }
 
-  private static void validateProvider(String owner, ProviderType type, IHost host) {
+  private static void validateProvider(Owner owner, ProviderType type, IHost host) {
     if (host == null && type == null) {
       throw new IllegalArgumentException(
           owner
@@ -333,9 +342,13 @@ public class Connection extends ConnectionBase {
   }
 
   private void addHandshakeOutput() {
-    // The ARN ends in connection/<id>; the console page is keyed by that id.
-    String connectionId = Fn.select(1, Fn.split("/", getConnectionArn()));
-    String region = Aws.REGION;
+    // The ARN ends in connection/<id>; the console page is keyed by that id. The intrinsic is
+    // written out, and the rest joined in Java: one jsii call instead of four.
+    Map<String, Object> split = new LinkedHashMap<>();
+    split.put("Fn::Split", List.of("/", getConnectionArn()));
+    Map<String, Object> select = new LinkedHashMap<>();
+    select.put("Fn::Select", List.of(1, split));
+    String connectionId = Token.asString(select);
     CfnOutput.Builder.create(this, "HandshakeUrl")
         .description(
             "Connection "
@@ -343,17 +356,14 @@ public class Connection extends ConnectionBase {
                 + " is PENDING after deploy: open this address, choose 'Update pending"
                 + " connection' and authorize the provider")
         .value(
-            Fn.join(
-                "",
-                List.of(
-                    "https://console.aws.amazon.com/codesuite/settings/",
-                    Aws.ACCOUNT_ID,
-                    "/",
-                    region,
-                    "/connections/",
-                    connectionId,
-                    "?region=",
-                    region)))
+            "https://console.aws.amazon.com/codesuite/settings/"
+                + Aws.ACCOUNT_ID
+                + "/"
+                + Aws.REGION
+                + "/connections/"
+                + connectionId
+                + "?region="
+                + Aws.REGION)
         .build();
   }
 

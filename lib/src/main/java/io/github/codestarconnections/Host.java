@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.ITaggable;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.ResourceProps;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.TagManagerOptions;
 import software.amazon.awscdk.TagType;
@@ -72,7 +71,8 @@ public class Host extends Resource implements IHost, ITaggable {
   private final ServiceNamespace namespace;
   private final List<ISecurityGroup> securityGroups;
   private final TagManager tags;
-  private final CustomResource resource;
+  private final CfnResource resource;
+  private String hostArn;
 
   /**
    * Defines a host.
@@ -84,7 +84,7 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public Host(Construct scope, String id, HostProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getHostName()).build());
-    String owner = "Host at '" + getNode().getPath() + "'";
+    Owner owner = new Owner("Host", this);
     this.hostName =
         props.getHostName() != null
             ? ServiceRules.checkLength(owner, "hostName", props.getHostName(), MAX_NAME_LENGTH)
@@ -117,24 +117,25 @@ public class Host extends Resource implements IHost, ITaggable {
       vpcConfiguration = vpcConfiguration(owner, props);
     }
 
+    // The props' tags are the initial tags, as an L1's tags property is: Tags.of(scope) reaches
+    // the host too, and wins on the same key.
     this.tags =
         new TagManager(
             TagType.KEY_VALUE,
             RESOURCE_TYPE,
-            null,
+            props.getTags() == null ? null : new LinkedHashMap<>(props.getTags()),
             TagManagerOptions.builder().tagPropertyName("Tags").build());
-    if (props.getTags() != null) {
-      props.getTags().forEach(tags::setTag);
-    }
 
+    Stack stack = JsiiShortcuts.stackOf(scope, this);
     HostProvider provider =
-        HostProvider.of(this, namespace, props.getQueryInterval(), props.getTotalTimeout());
+        HostProvider.of(stack, owner, namespace, props.getQueryInterval(), props.getTotalTimeout());
     if (vpcConfiguration != null) {
       provider.enableVpc();
     }
 
-    // Ordered: these properties become template JSON.
+    // Ordered: these properties become template JSON. ServiceToken first, as CustomResource has it.
     Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("ServiceToken", provider.getServiceToken());
     properties.put("Name", hostName);
     properties.put("ProviderType", providerType.getApiName());
     properties.put("ProviderEndpoint", props.getProviderEndpoint());
@@ -143,20 +144,19 @@ public class Host extends Resource implements IHost, ITaggable {
     }
     properties.put("Tags", tags.getRenderedTags());
 
+    // The custom resource itself, the host's default child (so Host.applyRemovalPolicy works).
     this.resource =
-        CustomResource.Builder.create(this, "Resource")
-            .serviceToken(provider.getServiceToken())
-            .resourceType(RESOURCE_TYPE)
+        CfnResource.Builder.create(this, "Resource")
+            .type(RESOURCE_TYPE)
             .properties(properties)
-            .removalPolicy(
-                props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy())
             .build();
-    // A replaced host (new name or type) is useless: let CloudFormation delete it afterwards.
-    ((CfnResource) resource.getNode().getDefaultChild())
-        .getCfnOptions()
-        .setUpdateReplacePolicy(CfnDeletionPolicy.DELETE);
+    resource.applyRemovalPolicy(
+        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
+    // A replaced host (new name or type) is useless: CloudFormation deletes it afterwards, whatever
+    // removal policy is applied later.
+    resource.addOverride("UpdateReplacePolicy", "Delete");
 
-    getNode().addValidation(ServiceRules.countValidation(owner, tags));
+    ServiceRules.checkTagCountAtSynth(stack, owner, tags);
   }
 
   /**
@@ -230,9 +230,17 @@ public class Host extends Resource implements IHost, ITaggable {
         "ARN of CodeStar Connections host " + getNode().getPath());
   }
 
+  /**
+   * The host's ARN: a {@code Ref} to the custom resource, whose physical id is the ARN.
+   *
+   * @return a token for the ARN
+   */
   @Override
   public String getHostArn() {
-    return resource.getAttString("HostArn");
+    if (hostArn == null) {
+      hostArn = resource.getRef();
+    }
+    return hostArn;
   }
 
   /**
@@ -242,7 +250,7 @@ public class Host extends Resource implements IHost, ITaggable {
    * @return a token for the custom resource's {@code Status} attribute
    */
   public String getHostStatus() {
-    return resource.getAttString("Status");
+    return Token.asString(resource.getAtt("Status"));
   }
 
   /**
@@ -293,7 +301,7 @@ public class Host extends Resource implements IHost, ITaggable {
     return tags;
   }
 
-  private static ProviderType validateProviderType(String owner, ProviderType type) {
+  private static ProviderType validateProviderType(Owner owner, ProviderType type) {
     if (type == null || !type.needsHost()) {
       throw new IllegalArgumentException(
           owner
@@ -305,12 +313,12 @@ public class Host extends Resource implements IHost, ITaggable {
     return type;
   }
 
-  private static void validateEndpoint(String owner, String endpoint) {
+  private static void validateEndpoint(Owner owner, String endpoint) {
     if (endpoint == null) {
       throw new IllegalArgumentException(
           owner + ": providerEndpoint is required, e.g. https://github.example.com");
     }
-    if (Token.isUnresolved(endpoint)) {
+    if (JsiiShortcuts.isUnresolved(endpoint)) {
       return;
     }
     ServiceRules.checkLength(owner, "providerEndpoint", endpoint, MAX_ENDPOINT_LENGTH);
@@ -336,7 +344,7 @@ public class Host extends Resource implements IHost, ITaggable {
     }
   }
 
-  private static void rejectWithoutVpc(String owner, String property, Object value) {
+  private static void rejectWithoutVpc(Owner owner, String property, Object value) {
     if (value != null) {
       throw new IllegalArgumentException(
           owner
@@ -348,7 +356,7 @@ public class Host extends Resource implements IHost, ITaggable {
     }
   }
 
-  private List<ISecurityGroup> securityGroups(String owner, HostProps props) {
+  private List<ISecurityGroup> securityGroups(Owner owner, HostProps props) {
     List<ISecurityGroup> given = props.getSecurityGroups();
     if (given == null) {
       SecurityGroup group =
@@ -364,12 +372,12 @@ public class Host extends Resource implements IHost, ITaggable {
     return given;
   }
 
-  private Map<String, Object> vpcConfiguration(String owner, HostProps props) {
+  private Map<String, Object> vpcConfiguration(Owner owner, HostProps props) {
     IVpc vpc = props.getVpc();
     SelectedSubnets subnets = vpc.selectSubnets(props.getVpcSubnets());
     checkCount(owner, "vpcSubnets (selected subnets)", subnets.getSubnetIds().size());
     String certificate = props.getTlsCertificate();
-    if (certificate != null && !Token.isUnresolved(certificate)) {
+    if (certificate != null && !JsiiShortcuts.isUnresolved(certificate)) {
       if (certificate.isEmpty() || certificate.length() > MAX_CERTIFICATE_LENGTH) {
         throw new IllegalArgumentException(
             owner
@@ -400,7 +408,7 @@ public class Host extends Resource implements IHost, ITaggable {
     return config;
   }
 
-  private static void checkCount(String owner, String property, int count) {
+  private static void checkCount(Owner owner, String property, int count) {
     if (count < 1 || count > MAX_NETWORK_ITEMS) {
       throw new IllegalArgumentException(
           owner

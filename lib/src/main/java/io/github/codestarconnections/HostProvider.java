@@ -1,16 +1,17 @@
 package io.github.codestarconnections;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.customresources.LogOptions;
 import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -47,6 +48,10 @@ final class HostProvider extends Construct {
   private final Function isComplete;
   private final Provider provider;
   private boolean vpcEnabled;
+  private String serviceToken;
+
+  /** The providers made so far, per stack and namespace. */
+  private static final Map<Stack, Map<ServiceNamespace, HostProvider>> KNOWN = new WeakHashMap<>();
 
   private HostProvider(
       Construct scope,
@@ -162,43 +167,59 @@ final class HostProvider extends Construct {
   }
 
   /**
-   * The provider of the given host's stack and namespace, made on first use.
+   * The provider of a stack and namespace, made on first use.
    *
-   * @param host the host asking
+   * @param stack the host's stack
+   * @param host the host asking, for error messages
    * @param namespace the API namespace
    * @param queryInterval the interval the host asks for, or null for the default
    * @param totalTimeout the timeout the host asks for, or null for the default
    * @return the provider
    * @throws IllegalArgumentException when the host asks for timings other than the provider has
    */
-  static HostProvider of(
-      Host host, ServiceNamespace namespace, Duration queryInterval, Duration totalTimeout) {
-    Stack stack = Stack.of(host);
-    String id =
-        namespace == ServiceNamespace.CODESTAR_CONNECTIONS
-            ? "CodeStarConnectionsHostProvider"
-            : "CodeConnectionsHostProvider";
-    IConstruct existing = stack.getNode().tryFindChild(id);
-    if (existing == null) {
-      return new HostProvider(
-          stack,
-          id,
-          namespace,
-          queryInterval == null ? DEFAULT_QUERY_INTERVAL : queryInterval,
-          totalTimeout == null ? DEFAULT_TOTAL_TIMEOUT : totalTimeout);
+  static synchronized HostProvider of(
+      Stack stack,
+      Owner host,
+      ServiceNamespace namespace,
+      Duration queryInterval,
+      Duration totalTimeout) {
+    // Known providers are kept on the Java side: finding one in the tree costs jsii round trips
+    // for every host.
+    Map<ServiceNamespace, HostProvider> ofStack =
+        KNOWN.computeIfAbsent(stack, s -> new EnumMap<>(ServiceNamespace.class));
+    HostProvider shared = ofStack.get(namespace);
+    if (shared == null) {
+      String id =
+          namespace == ServiceNamespace.CODESTAR_CONNECTIONS
+              ? "CodeStarConnectionsHostProvider"
+              : "CodeConnectionsHostProvider";
+      if (stack.getNode().tryFindChild(id) != null) {
+        throw new IllegalArgumentException(
+            host
+                + ": the stack already has a construct with id '"
+                + id
+                + "', which this library keeps for the stack's host provider; rename it");
+      }
+      HostProvider made =
+          new HostProvider(
+              stack,
+              id,
+              namespace,
+              queryInterval == null ? DEFAULT_QUERY_INTERVAL : queryInterval,
+              totalTimeout == null ? DEFAULT_TOTAL_TIMEOUT : totalTimeout);
+      ofStack.put(namespace, made);
+      return made;
     }
-    HostProvider shared = (HostProvider) existing;
     shared.checkSame(host, "queryInterval", queryInterval, shared.queryInterval);
     shared.checkSame(host, "totalTimeout", totalTimeout, shared.totalTimeout);
     return shared;
   }
 
-  private void checkSame(Host host, String property, Duration asked, Duration has) {
+  private void checkSame(Owner host, String property, Duration asked, Duration has) {
     if (asked != null && asked.toSeconds().doubleValue() != has.toSeconds().doubleValue()) {
       throw new IllegalArgumentException(
-          "Host at '"
-              + host.getNode().getPath()
-              + "': "
+          host
+              + ": "
               + property
               + " "
               + asked.toHumanString()
@@ -218,7 +239,10 @@ final class HostProvider extends Construct {
    * @return the service token
    */
   String getServiceToken() {
-    return provider.getServiceToken();
+    if (serviceToken == null) {
+      serviceToken = provider.getServiceToken();
+    }
+    return serviceToken;
   }
 
   /**
@@ -294,7 +318,7 @@ final class HostProvider extends Construct {
   }
 
   private static String nagForm(String value, String pseudo) {
-    return Token.isUnresolved(value) ? "<" + pseudo + ">" : value;
+    return JsiiShortcuts.isUnresolved(value) ? "<" + pseudo + ">" : value;
   }
 
   private String idOf(Function fn) {

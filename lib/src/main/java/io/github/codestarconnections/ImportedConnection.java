@@ -2,7 +2,6 @@ package io.github.codestarconnections;
 
 import java.util.Optional;
 import software.amazon.awscdk.ResourceProps;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 /** A connection made elsewhere, known by its ARN (and perhaps its name). */
@@ -31,7 +30,7 @@ final class ImportedConnection extends ConnectionBase {
       throw new IllegalArgumentException(
           "Connection import at '" + getNode().getPath() + "': connectionArn is null");
     }
-    if (Token.isUnresolved(arn)) {
+    if (JsiiShortcuts.isUnresolved(arn)) {
       this.namespace = knownNamespace;
       this.connectionArn = arn;
     } else {

@@ -3,7 +3,6 @@ package io.github.codestarconnections;
 import java.util.Optional;
 import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.ResourceProps;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 /** A host made elsewhere, known by its ARN. */
@@ -18,7 +17,7 @@ final class ImportedHost extends Resource implements IHost {
           "Host.fromHostArn at '" + getNode().getPath() + "': hostArn is null");
     }
     this.namespace =
-        Token.isUnresolved(hostArn)
+        JsiiShortcuts.isUnresolved(hostArn)
             ? null
             : ServiceArn.parse("Host.fromHostArn at '" + getNode().getPath() + "'", hostArn, "host")
                 .namespace();

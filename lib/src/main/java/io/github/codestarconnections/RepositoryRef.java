@@ -1,7 +1,6 @@
 package io.github.codestarconnections;
 
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Token;
 
 /**
  * The repository and branch a source action reads, checked early against what the providers and Git
@@ -35,7 +34,7 @@ record RepositoryRef(String owner, String repo, String branch) {
     require(who, "owner", owner);
     require(who, "repo", repo);
     require(who, "branch", branch);
-    if (!Token.isUnresolved(owner)) {
+    if (!JsiiShortcuts.isUnresolved(owner)) {
       String[] parts = owner.split("/", -1);
       for (String part : parts) {
         if (!SEGMENT.matcher(part).matches()) {
@@ -58,7 +57,7 @@ record RepositoryRef(String owner, String repo, String branch) {
                 + (MAX_SEGMENTS - 1));
       }
     }
-    if (!Token.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
+    if (!JsiiShortcuts.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
       throw new IllegalArgumentException(
           who
               + ": repo '"
@@ -66,7 +65,7 @@ record RepositoryRef(String owner, String repo, String branch) {
               + "' is not a repository name; it must be letters, digits, '_', '.' and '-' (put"
               + " the owner in owner, not in repo)");
     }
-    if (!Token.isUnresolved(branch) && BAD_BRANCH.matcher(branch).find()) {
+    if (!JsiiShortcuts.isUnresolved(branch) && BAD_BRANCH.matcher(branch).find()) {
       throw new IllegalArgumentException(
           who
               + ": branch '"
@@ -89,7 +88,7 @@ record RepositoryRef(String owner, String repo, String branch) {
    */
   static RepositoryRef parse(String who, String repoString, String branch) {
     require(who, "repoString", repoString);
-    if (Token.isUnresolved(repoString)) {
+    if (JsiiShortcuts.isUnresolved(repoString)) {
       throw new IllegalArgumentException(
           who
               + ": repoString is a token; it must be a literal 'owner/repo' (the action's"
@@ -117,7 +116,7 @@ record RepositoryRef(String owner, String repo, String branch) {
   }
 
   private static void require(String who, String property, String value) {
-    if (value == null || (!Token.isUnresolved(value) && value.isEmpty())) {
+    if (value == null || (!JsiiShortcuts.isUnresolved(value) && value.isEmpty())) {
       throw new IllegalArgumentException(
           who + ": " + property + " is " + (value == null ? "null" : "empty") + "; it is required");
     }

@@ -175,6 +175,20 @@ class ConnectionTest {
   }
 
   @Test
+  void tagsOfOnTheSameKeyWinsOverThePropsTagAsWithAnL1() {
+    Connection.Builder.create(stack, "GitHub")
+        .providerType(ProviderType.GITHUB)
+        .tags(Map.of("team", "platform"))
+        .build();
+    Tags.of(stack).add("team", "org-wide");
+
+    Template.fromStack(stack)
+        .hasResourceProperties(
+            "AWS::CodeStarConnections::Connection",
+            Map.of("Tags", List.of(Map.of("Key", "team", "Value", "org-wide"))));
+  }
+
+  @Test
   void handshakeOutputPointsAtTheConsolePageOfTheConnection() {
     Connection c =
         Connection.Builder.create(stack, "GitHub").providerType(ProviderType.GITHUB).build();

@@ -76,12 +76,10 @@ class HostTest {
   void attributesComeFromTheCustomResource() {
     Host host = ghes("Ghes").build();
     String id =
-        stack.getLogicalId(
-            (software.amazon.awscdk.CfnElement)
-                host.getNode().findChild("Resource").getNode().getDefaultChild());
+        stack.getLogicalId((software.amazon.awscdk.CfnElement) host.getNode().getDefaultChild());
 
-    assertThat(stack.resolve(host.getHostArn()))
-        .isEqualTo(Map.of("Fn::GetAtt", List.of(id, "HostArn")));
+    // The physical id is the host ARN, so a Ref gives it.
+    assertThat(stack.resolve(host.getHostArn())).isEqualTo(Map.of("Ref", id));
     assertThat(stack.resolve(host.getHostStatus()))
         .isEqualTo(Map.of("Fn::GetAtt", List.of(id, "Status")));
   }
@@ -169,6 +167,55 @@ class HostTest {
                 List.of(
                     Map.of("Key", "env", "Value", "prod"),
                     Map.of("Key", "team", "Value", "platform"))));
+  }
+
+  @Test
+  void tagsOfOnTheSameKeyWinsOverThePropsTagAsWithAnL1() {
+    ghes("Ghes").tags(Map.of("team", "platform")).build();
+    Tags.of(stack).add("team", "org-wide");
+
+    Template.fromStack(stack)
+        .hasResourceProperties(
+            Host.RESOURCE_TYPE,
+            Map.of("Tags", List.of(Map.of("Key", "team", "Value", "org-wide"))));
+  }
+
+  @Test
+  void removalPolicyAppliedLaterChangesDeletionButAReplacedHostIsStillDeleted() {
+    Host host = ghes("Ghes").build();
+    host.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    Host kept = ghes("Kept").removalPolicy(RemovalPolicy.DESTROY).build();
+    kept.applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    Template t = Template.fromStack(stack);
+    assertThat(t.findResources(Host.RESOURCE_TYPE).values())
+        .extracting(r -> (Object) ((Map<?, ?>) r).get("UpdateReplacePolicy"))
+        .containsExactly("Delete", "Delete");
+    assertThat(t.findResources(Host.RESOURCE_TYPE).values())
+        .extracting(r -> (Object) ((Map<?, ?>) r).get("DeletionPolicy"))
+        .containsExactlyInAnyOrder("Delete", "Retain");
+  }
+
+  @Test
+  void aHostInANestedScopeUsesItsStacksProvider() {
+    software.constructs.Construct group = new software.constructs.Construct(stack, "Group");
+    Host.Builder.create(group, "Ghes")
+        .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+        .providerEndpoint("https://github.example.com")
+        .build();
+    ghes("Top").build();
+
+    assertThat(stack.getNode().tryFindChild("CodeStarConnectionsHostProvider")).isNotNull();
+    Template.fromStack(stack).resourceCountIs("AWS::Lambda::Function", 5);
+  }
+
+  @Test
+  void aConstructHoldingTheProvidersIdIsReportedNotCastAway() {
+    new software.constructs.Construct(stack, "CodeStarConnectionsHostProvider");
+    assertThatThrownBy(() -> ghes("Ghes").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Host at 'Stack/Ghes'")
+        .hasMessageContaining("'CodeStarConnectionsHostProvider'");
   }
 
   @Test

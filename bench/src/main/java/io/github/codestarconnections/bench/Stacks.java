@@ -165,7 +165,7 @@ final class Stacks {
     ((CfnResource) resource.getNode().getDefaultChild())
         .getCfnOptions()
         .setUpdateReplacePolicy(CfnDeletionPolicy.DELETE);
-    return resource.getAttString("HostArn");
+    return resource.getRef(); // the physical id is the host ARN
   }
 
   private static void l1Connection(Stack stack, String id, String name, String hostArn) {
