@@ -127,8 +127,7 @@ public class Host extends Resource implements IHost, ITaggable {
             TagManagerOptions.builder().tagPropertyName("Tags").build());
 
     Stack stack = JsiiShortcuts.stackOf(scope, this);
-    HostProvider provider =
-        HostProvider.of(stack, owner, namespace, props.getQueryInterval(), props.getTotalTimeout());
+    HostProvider provider = HostProvider.of(stack, owner, namespace, props);
     if (vpcConfiguration != null) {
       provider.enableVpc();
     }
@@ -550,6 +549,17 @@ public class Host extends Resource implements IHost, ITaggable {
      */
     public Builder queryInterval(software.amazon.awscdk.Duration queryInterval) {
       props.queryInterval(queryInterval);
+      return this;
+    }
+
+    /**
+     * See {@link HostProps#getMaxQueryInterval()}.
+     *
+     * @param maxQueryInterval the longest wait
+     * @return this builder
+     */
+    public Builder maxQueryInterval(software.amazon.awscdk.Duration maxQueryInterval) {
+      props.maxQueryInterval(maxQueryInterval);
       return this;
     }
 

@@ -22,6 +22,7 @@ public final class HostProps {
   private final Map<String, String> tags;
   private final RemovalPolicy removalPolicy;
   private final Duration queryInterval;
+  private final Duration maxQueryInterval;
   private final Duration totalTimeout;
   private final ServiceNamespace serviceNamespace;
 
@@ -36,6 +37,7 @@ public final class HostProps {
     this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
     this.removalPolicy = b.removalPolicy;
     this.queryInterval = b.queryInterval;
+    this.maxQueryInterval = b.maxQueryInterval;
     this.totalTimeout = b.totalTimeout;
     this.serviceNamespace = b.serviceNamespace;
   }
@@ -146,14 +148,29 @@ public final class HostProps {
   }
 
   /**
-   * How often the stack's host provider asks the service whether a host is ready. Shared by all
-   * hosts of a stack: every host in it must ask for the same value or leave it out.
+   * How long the stack's host provider waits before it first asks again whether a host is ready (a
+   * host without a VPC is ready at once; one in a VPC takes minutes). The waits then double, up to
+   * {@link #getMaxQueryInterval()}. Shared by all hosts of a stack: every host in it must ask for
+   * the same value or leave it out.
    *
    * @return the interval, or null
    * @default 30 seconds
    */
   public Duration getQueryInterval() {
     return queryInterval;
+  }
+
+  /**
+   * The longest wait between two checks of a host that is not ready yet: the waits start at {@link
+   * #getQueryInterval()} and double up to this, so a 10-minute VPC set-up costs 12 status checks at
+   * the defaults instead of 20. Give it the queryInterval's value to poll at a fixed interval.
+   * Shared by all hosts of a stack, like {@link #getQueryInterval()}.
+   *
+   * @return the longest wait, or null
+   * @default 60 seconds, or the queryInterval when that is longer
+   */
+  public Duration getMaxQueryInterval() {
+    return maxQueryInterval;
   }
 
   /**
@@ -189,6 +206,7 @@ public final class HostProps {
     private Map<String, String> tags;
     private RemovalPolicy removalPolicy;
     private Duration queryInterval;
+    private Duration maxQueryInterval;
     private Duration totalTimeout;
     private ServiceNamespace serviceNamespace;
 
@@ -302,6 +320,17 @@ public final class HostProps {
      */
     public Builder queryInterval(Duration queryInterval) {
       this.queryInterval = queryInterval;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getMaxQueryInterval()}.
+     *
+     * @param maxQueryInterval the longest wait
+     * @return this builder
+     */
+    public Builder maxQueryInterval(Duration maxQueryInterval) {
+      this.maxQueryInterval = maxQueryInterval;
       return this;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnElement;
@@ -18,9 +19,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.stepfunctions.CfnStateMachine;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
@@ -39,10 +42,15 @@ final class HostProvider extends Construct {
   static final String NAMESPACE_ENV = "CODESTAR_CONNECTIONS_NAMESPACE";
 
   static final Duration DEFAULT_QUERY_INTERVAL = Duration.seconds(30);
+
+  /** The longest wait between two status checks, unless queryInterval is longer. */
+  static final Duration DEFAULT_MAX_QUERY_INTERVAL = Duration.seconds(60);
+
   static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.minutes(30);
 
   private final ServiceNamespace namespace;
   private final Duration queryInterval;
+  private final Duration maxQueryInterval;
   private final Duration totalTimeout;
   private final Function onEvent;
   private final Function isComplete;
@@ -58,10 +66,12 @@ final class HostProvider extends Construct {
       String id,
       ServiceNamespace namespace,
       Duration queryInterval,
+      Duration maxQueryInterval,
       Duration totalTimeout) {
     super(scope, id);
     this.namespace = namespace;
     this.queryInterval = queryInterval;
+    this.maxQueryInterval = maxQueryInterval;
     this.totalTimeout = totalTimeout;
     this.onEvent = handler("OnEvent", ON_EVENT_HANDLER, "create, update and delete");
     this.isComplete = handler("IsComplete", IS_COMPLETE_HANDLER, "wait for");
@@ -110,7 +120,78 @@ final class HostProvider extends Construct {
                     .includeExecutionData(false)
                     .build())
             .build();
+    backOffWaiter();
     suppressFindings(frameworkOnEventRole, frameworkWaiterRole);
+  }
+
+  /**
+   * Makes the framework's waiter back off: its state machine retries isComplete at a fixed
+   * queryInterval, and the Provider offers no other choice, so the definition is written again with
+   * the same states and a growing retry interval (see {@link WaiterSchedule}). Should a later
+   * aws-cdk-lib build the waiter differently, the framework's fixed schedule stays and synth warns.
+   */
+  private void backOffWaiter() {
+    WaiterSchedule schedule =
+        WaiterSchedule.of(
+            queryInterval.toSeconds().intValue(),
+            maxQueryInterval.toSeconds().intValue(),
+            totalTimeout.toSeconds().intValue());
+    if (!schedule.backsOff()) {
+      return;
+    }
+    IConstruct waiter = provider.getNode().tryFindChild("waiter-state-machine");
+    IConstruct check = provider.getNode().tryFindChild("framework-isComplete");
+    IConstruct timeout = provider.getNode().tryFindChild("framework-onTimeout");
+    if (waiter == null
+        || !(waiter.getNode().getDefaultChild() instanceof CfnStateMachine machine)
+        || !(check instanceof IFunction checkFunction)
+        || !(timeout instanceof IFunction timeoutFunction)) {
+      Annotations.of(this)
+          .addWarningV2(
+              "codestarconnections-cdk:waiterBackoff",
+              "The CDK Provider framework's waiter is not built as this library expects (another"
+                  + " aws-cdk-lib version?): hosts are polled every "
+                  + queryInterval.toHumanString()
+                  + ", without backing off to "
+                  + maxQueryInterval.toHumanString());
+      return;
+    }
+    machine.setDefinitionString(
+        Stack.of(this)
+            .toJsonString(
+                waiterDefinition(
+                    schedule, checkFunction.getFunctionArn(), timeoutFunction.getFunctionArn())));
+  }
+
+  /** The framework's waiter definition (same states, same order) with a backing-off retry. */
+  static Map<String, Object> waiterDefinition(
+      WaiterSchedule schedule, String isCompleteArn, String onTimeoutArn) {
+    Map<String, Object> retry = new LinkedHashMap<>();
+    retry.put("ErrorEquals", List.of("States.ALL"));
+    retry.put("IntervalSeconds", schedule.intervalSeconds());
+    retry.put("MaxAttempts", schedule.maxAttempts());
+    retry.put("BackoffRate", WaiterSchedule.BACKOFF_RATE);
+    retry.put("MaxDelaySeconds", schedule.maxDelaySeconds());
+    Map<String, Object> catchAll = new LinkedHashMap<>();
+    catchAll.put("ErrorEquals", List.of("States.ALL"));
+    catchAll.put("Next", "framework-onTimeout-task");
+    Map<String, Object> isCompleteTask = new LinkedHashMap<>();
+    isCompleteTask.put("End", true);
+    isCompleteTask.put("Retry", List.of(retry));
+    isCompleteTask.put("Catch", List.of(catchAll));
+    isCompleteTask.put("Type", "Task");
+    isCompleteTask.put("Resource", isCompleteArn);
+    Map<String, Object> onTimeoutTask = new LinkedHashMap<>();
+    onTimeoutTask.put("End", true);
+    onTimeoutTask.put("Type", "Task");
+    onTimeoutTask.put("Resource", onTimeoutArn);
+    Map<String, Object> states = new LinkedHashMap<>();
+    states.put("framework-isComplete-task", isCompleteTask);
+    states.put("framework-onTimeout-task", onTimeoutTask);
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("StartAt", "framework-isComplete-task");
+    definition.put("States", states);
+    return definition;
   }
 
   /** The cdk-nag findings that stay, each with the reason it is right. */
@@ -172,17 +253,14 @@ final class HostProvider extends Construct {
    * @param stack the host's stack
    * @param host the host asking, for error messages
    * @param namespace the API namespace
-   * @param queryInterval the interval the host asks for, or null for the default
-   * @param totalTimeout the timeout the host asks for, or null for the default
+   * @param props the host's props: queryInterval, maxQueryInterval and totalTimeout, each null for
+   *     the default
    * @return the provider
-   * @throws IllegalArgumentException when the host asks for timings other than the provider has
+   * @throws IllegalArgumentException when the host asks for timings other than the provider has, or
+   *     for a maxQueryInterval below its queryInterval
    */
   static synchronized HostProvider of(
-      Stack stack,
-      Owner host,
-      ServiceNamespace namespace,
-      Duration queryInterval,
-      Duration totalTimeout) {
+      Stack stack, Owner host, ServiceNamespace namespace, HostProps props) {
     // Known providers are kept on the Java side: finding one in the tree costs jsii round trips
     // for every host.
     Map<ServiceNamespace, HostProvider> ofStack =
@@ -200,18 +278,40 @@ final class HostProvider extends Construct {
                 + id
                 + "', which this library keeps for the stack's host provider; rename it");
       }
+      Duration interval =
+          props.getQueryInterval() == null ? DEFAULT_QUERY_INTERVAL : props.getQueryInterval();
+      Duration maxInterval = props.getMaxQueryInterval();
+      if (maxInterval == null) {
+        maxInterval =
+            interval.toSeconds().doubleValue()
+                    > DEFAULT_MAX_QUERY_INTERVAL.toSeconds().doubleValue()
+                ? interval
+                : DEFAULT_MAX_QUERY_INTERVAL;
+      } else if (maxInterval.toSeconds().doubleValue() < interval.toSeconds().doubleValue()) {
+        throw new IllegalArgumentException(
+            host
+                + ": maxQueryInterval "
+                + maxInterval.toHumanString()
+                + " is shorter than queryInterval "
+                + interval.toHumanString()
+                + "; the waits between status checks start at queryInterval and grow up to"
+                + " maxQueryInterval (give both the same value for a fixed interval)");
+      }
       HostProvider made =
           new HostProvider(
               stack,
               id,
               namespace,
-              queryInterval == null ? DEFAULT_QUERY_INTERVAL : queryInterval,
-              totalTimeout == null ? DEFAULT_TOTAL_TIMEOUT : totalTimeout);
+              interval,
+              maxInterval,
+              props.getTotalTimeout() == null ? DEFAULT_TOTAL_TIMEOUT : props.getTotalTimeout());
       ofStack.put(namespace, made);
       return made;
     }
-    shared.checkSame(host, "queryInterval", queryInterval, shared.queryInterval);
-    shared.checkSame(host, "totalTimeout", totalTimeout, shared.totalTimeout);
+    shared.checkSame(host, "queryInterval", props.getQueryInterval(), shared.queryInterval);
+    shared.checkSame(
+        host, "maxQueryInterval", props.getMaxQueryInterval(), shared.maxQueryInterval);
+    shared.checkSame(host, "totalTimeout", props.getTotalTimeout(), shared.totalTimeout);
     return shared;
   }
 

@@ -274,19 +274,99 @@ class HostTest {
   }
 
   @Test
-  void queryIntervalAndTimeoutReachTheWaiter() {
+  void queryIntervalAndTimeoutReachTheWaiterWhichBacksOff() {
     ghes("Ghes").queryInterval(Duration.seconds(10)).totalTimeout(Duration.minutes(20)).build();
-    ghes("Same").queryInterval(Duration.seconds(10)).build();
+    ghes("Same").queryInterval(Duration.seconds(10)).maxQueryInterval(Duration.minutes(1)).build();
 
-    Map<String, Map<String, Object>> machines =
-        Template.fromStack(stack).findResources("AWS::StepFunctions::StateMachine");
+    Template t = Template.fromStack(stack);
+    // Waits of 10, 20, 40, then 60 seconds: 22 of them make the 20 minutes.
+    assertThat(waiterDefinition(t))
+        .contains(
+            "\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"IntervalSeconds\":10,"
+                + "\"MaxAttempts\":22,\"BackoffRate\":2,\"MaxDelaySeconds\":60}]");
+  }
+
+  @Test
+  void theWaiterStillRunsTheFrameworksFunctions() {
+    ghes("Ghes").build();
+
+    Template t = Template.fromStack(stack);
+    String definition = waiterDefinition(t);
+    assertThat(definition)
+        .startsWith("{\"StartAt\":\"framework-isComplete-task\"")
+        .contains("\"IntervalSeconds\":30,\"MaxAttempts\":31,\"BackoffRate\":2")
+        .contains(
+            "\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"framework-onTimeout-task\"}]");
+    Map<String, Map<String, Object>> functions = t.findResources("AWS::Lambda::Function");
+    String isComplete =
+        functions.keySet().stream()
+            .filter(k -> k.contains("frameworkisComplete"))
+            .findFirst()
+            .orElseThrow();
+    String onTimeout =
+        functions.keySet().stream()
+            .filter(k -> k.contains("frameworkonTimeout"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(definition)
+        .contains(
+            "\"Type\":\"Task\",\"Resource\":\"<"
+                + isComplete
+                + ".Arn>\"},\"framework-onTimeout-task\"")
+        .endsWith("\"Type\":\"Task\",\"Resource\":\"<" + onTimeout + ".Arn>\"}}}");
+  }
+
+  @Test
+  void aMaxQueryIntervalEqualToTheIntervalKeepsTheFrameworksFixedPolling() {
+    ghes("Ghes").queryInterval(Duration.seconds(20)).maxQueryInterval(Duration.seconds(20)).build();
+
+    assertThat(waiterDefinition(Template.fromStack(stack)))
+        .contains("\"IntervalSeconds\":20,\"MaxAttempts\":90,\"BackoffRate\":1}")
+        .doesNotContain("MaxDelaySeconds");
+  }
+
+  @Test
+  void aMaxQueryIntervalBelowTheIntervalIsRejected() {
+    assertThatThrownBy(
+            () ->
+                ghes("Ghes")
+                    .queryInterval(Duration.seconds(30))
+                    .maxQueryInterval(Duration.seconds(10))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "Host at 'Stack/Ghes': maxQueryInterval 10 seconds is shorter than queryInterval 30"
+                + " seconds");
+  }
+
+  @Test
+  void hostsAskingForDifferentMaxQueryIntervalsAreRejected() {
+    ghes("A").build();
+    assertThatThrownBy(() -> ghes("B").maxQueryInterval(Duration.minutes(2)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "Host at 'Stack/B': maxQueryInterval 2 minutes differs from the 1 minute");
+  }
+
+  /** The waiter's DefinitionString, its Fn::Join rendered with {@code <Id.Arn>} for each GetAtt. */
+  private static String waiterDefinition(Template t) {
+    Map<String, Map<String, Object>> machines = t.findResources("AWS::StepFunctions::StateMachine");
     assertThat(machines).hasSize(1);
-    String definition =
-        String.valueOf(
+    Map<?, ?> join =
+        (Map<?, ?>)
             ((Map<?, ?>) machines.values().iterator().next().get("Properties"))
-                .get("DefinitionString"));
-    // 20 minutes of 10-second waits.
-    assertThat(definition).contains("\"IntervalSeconds\":10").contains("\"MaxAttempts\":120");
+                .get("DefinitionString");
+    List<?> parts = (List<?>) ((List<?>) join.get("Fn::Join")).get(1);
+    StringBuilder text = new StringBuilder();
+    for (Object part : parts) {
+      if (part instanceof String literal) {
+        text.append(literal);
+      } else {
+        List<?> getAtt = (List<?>) ((Map<?, ?>) part).get("Fn::GetAtt");
+        text.append('<').append(getAtt.get(0)).append('.').append(getAtt.get(1)).append('>');
+      }
+    }
+    return text.toString();
   }
 
   @Test
