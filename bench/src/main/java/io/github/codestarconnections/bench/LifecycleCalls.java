@@ -1,5 +1,7 @@
 package io.github.codestarconnections.bench;
 
+import io.github.codestarconnections.Host;
+import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.lambda.HostApi;
 import io.github.codestarconnections.lambda.IsCompleteHandler;
 import io.github.codestarconnections.lambda.Namespace;
@@ -14,11 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
 
 /**
  * API calls per lifecycle against the stand-in: the handler driven as the CDK Provider framework
- * drives it (onEvent, then isComplete until complete), and what the framework's fixed polling costs
- * against a capped backoff.
+ * drives it (onEvent, then isComplete until complete, as often as the shipped waiter's schedule
+ * checks), and what the framework's fixed polling costs against the capped backoff lib ships.
  */
 public final class LifecycleCalls {
   private static final String[] OPERATIONS = {
@@ -62,9 +69,13 @@ public final class LifecycleCalls {
       l.step("update tags only", update(arn, moved, tagged));
       l.step("delete (no VPC)", delete(arn, tagged));
 
-      // 10 minutes of VPC set-up at the framework's 30 s interval: 20 polls see INITIALIZING.
-      standIn.vpcInitialisationPolls(20);
-      standIn.vpcDeletionPolls(4);
+      // The waiter as lib ships it: the first isComplete at once, then after each of its waits.
+      // Every check before the set-up's end sees VPC_CONFIG_INITIALIZING (or DELETING).
+      Retry shipped = Retry.shipped();
+      int setUpChecks = shipped.checksBefore(600);
+      int tearDownChecks = shipped.checksBefore(120);
+      standIn.vpcInitialisationPolls(setUpChecks);
+      standIn.vpcDeletionPolls(tearDownChecks);
       Map<String, Object> vpc =
           host(
               "bench-vpc",
@@ -73,8 +84,17 @@ public final class LifecycleCalls {
                   "VpcId", "vpc-0123456789abcdef0",
                   "SubnetIds", List.of("subnet-0123456789abcdef0"),
                   "SecurityGroupIds", List.of("sg-0123456789abcdef0")));
-      String vpcArn = l.step("create in a VPC, 10 min set-up (20 polls at 30 s)", create(vpc));
-      l.step("delete in a VPC, 2 min tear-down (4 polls)", delete(vpcArn, vpc));
+      String vpcArn =
+          l.step(
+              "create in a VPC, 10 min set-up (" + setUpChecks + " checks see it initialising)",
+              create(vpc));
+      l.step(
+          "delete in a VPC, 2 min tear-down (" + tearDownChecks + " checks see it deleting)",
+          delete(vpcArn, vpc));
+      l.md
+          .append("\nWaiter as shipped (read from a synthesized stack with default timings): ")
+          .append(shipped)
+          .append(".\n");
       if (!standIn.violations().isEmpty()) {
         throw new IllegalStateException("stand-in saw invalid requests: " + standIn.violations());
       }
@@ -119,56 +139,100 @@ public final class LifecycleCalls {
     return physicalId;
   }
 
-  // ---- Polling: the framework's fixed interval against a capped backoff ---------------------
+  // ---- Polling: the framework's fixed interval against the shipped backoff -----------------
 
-  /**
-   * GetHost calls while waiting for a set-up of the given length. The framework invokes isComplete
-   * every {@code interval}; with the proposed backoff, isComplete calls GetHost only when a point
-   * of the schedule interval, 2 x interval, 4 x interval... (gaps capped at {@code cap}) has passed
-   * since its previous invocation, and otherwise answers "not yet" without a call.
-   */
-  static int[] calls(int setupSeconds, int interval, int cap) {
-    int fixed = 0;
-    int backoff = 0;
-    long next = interval;
-    long gap = interval;
-    long detectedFixed = -1;
-    long detectedBackoff = -1;
-    for (long t = interval; detectedFixed < 0 || detectedBackoff < 0; t += interval) {
-      if (detectedFixed < 0) {
-        fixed++;
-        if (t >= setupSeconds) {
-          detectedFixed = t;
-        }
+  /** The waiter state machine's Retry: waits of min(interval x rate^(k-1), maxDelay). */
+  record Retry(int interval, int maxAttempts, int rate, int maxDelay) {
+    private static final Pattern RETRY =
+        Pattern.compile(
+            "\"IntervalSeconds\":(\\d+),\"MaxAttempts\":(\\d+),\"BackoffRate\":(\\d+)"
+                + "(?:,\"MaxDelaySeconds\":(\\d+))?");
+
+    /** The Retry lib writes for a stack with default timings, read from its template. */
+    static Retry shipped() {
+      App app = new App();
+      Stack stack = Stacks.stack(app);
+      Host.Builder.create(stack, "Host")
+          .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+          .providerEndpoint("https://ghe.example.com")
+          .build();
+      String definition =
+          Template.fromStack(stack)
+              .findResources("AWS::StepFunctions::StateMachine")
+              .values()
+              .toString();
+      Matcher m = RETRY.matcher(definition.replace("\\\"", "\""));
+      if (!m.find()) {
+        throw new IllegalStateException("no waiter Retry in " + definition);
       }
-      if (detectedBackoff < 0 && t >= next) {
-        backoff++;
-        if (t >= setupSeconds) {
-          detectedBackoff = t;
-        }
-        gap = Math.min(gap * 2, cap);
-        next += gap;
-      }
+      int interval = Integer.parseInt(m.group(1));
+      return new Retry(
+          interval,
+          Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)),
+          m.group(4) == null ? interval : Integer.parseInt(m.group(4)));
     }
-    return new int[] {fixed, backoff, (int) (detectedBackoff - detectedFixed)};
+
+    /** The framework's own schedule at this interval: fixed waits. */
+    static Retry fixed(int interval) {
+      return new Retry(interval, 1800 / interval, 1, interval);
+    }
+
+    /** Checks (isComplete invocations, one GetHost each) made before {@code seconds} pass. */
+    int checksBefore(int seconds) {
+      int checks = 0;
+      long t = 0;
+      long wait = interval;
+      while (t < seconds) {
+        checks++;
+        t += Math.min(wait, maxDelay);
+        wait = Math.min(wait * rate, maxDelay);
+      }
+      return checks;
+    }
+
+    /** When the first check at or after {@code seconds} happens. */
+    long detectedAt(int seconds) {
+      long t = 0;
+      long wait = interval;
+      while (t < seconds) {
+        t += Math.min(wait, maxDelay);
+        wait = Math.min(wait * rate, maxDelay);
+      }
+      return t;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "IntervalSeconds %d, BackoffRate %d, MaxDelaySeconds %d, MaxAttempts %d",
+          interval, rate, maxDelay, maxAttempts);
+    }
   }
 
   private static String pollingTable() {
     StringBuilder b = new StringBuilder();
-    b.append("Polling while a host is VPC_CONFIG_INITIALIZING (computed from the schedule; the")
-        .append(" framework's waiter invokes isComplete every queryInterval either way):\n\n")
-        .append(
-            "| set-up | queryInterval | GetHost, fixed (today) | GetHost, backoff x2 cap 60 s |")
-        .append(" added delay | GetHost, backoff x2 cap 120 s | added delay |\n")
+    b.append("Checks while a host is VPC_CONFIG_INITIALIZING, set-up of the given length, one")
+        .append(" isComplete invocation and one GetHost each (the last one sees it ready):\n\n")
+        .append("| set-up | queryInterval | fixed (the framework's own) | backoff x2, cap 60 s")
+        .append(" (shipped default) | added delay | backoff x2, cap 120 s | added delay |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int setup : new int[] {60, 600, 1800}) {
       for (int interval : new int[] {5, 10, 30}) {
-        int[] c60 = calls(setup, interval, 60);
-        int[] c120 = calls(setup, interval, 120);
+        Retry fixed = Retry.fixed(interval);
+        Retry cap60 = new Retry(interval, 0, 2, Math.max(60, interval));
+        Retry cap120 = new Retry(interval, 0, 2, Math.max(120, interval));
+        long base = fixed.detectedAt(setup);
         b.append(
             String.format(
                 "| %d min | %d s | %d | %d | %d s | %d | %d s |%n",
-                setup / 60, interval, c60[0], c60[1], c60[2], c120[1], c120[2]));
+                setup / 60,
+                interval,
+                fixed.checksBefore(setup) + 1,
+                cap60.checksBefore(setup) + 1,
+                cap60.detectedAt(setup) - base,
+                cap120.checksBefore(setup) + 1,
+                cap120.detectedAt(setup) - base));
       }
     }
     return b.toString();
