@@ -23,9 +23,12 @@ public final class IsCompleteHandler
   private final Supplier<HostApi> api;
   private final PrintStream log;
 
-  /** For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients. */
+  /**
+   * For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients (built in
+   * Lambda's init phase).
+   */
   public IsCompleteHandler() {
-    this(() -> ServiceClients.hostApi(Namespace.fromEnvironment()), System.out);
+    this(ServiceClients.containerApi(), System.out);
   }
 
   /**

@@ -23,12 +23,12 @@ public final class OnEventHandler
   private final PrintStream log;
   private final Duration retryDelay;
 
-  /** For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients. */
+  /**
+   * For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients (built in
+   * Lambda's init phase).
+   */
   public OnEventHandler() {
-    this(
-        () -> ServiceClients.hostApi(Namespace.fromEnvironment()),
-        System.out,
-        HostLifecycle.DEFAULT_RETRY_DELAY);
+    this(ServiceClients.containerApi(), System.out, HostLifecycle.DEFAULT_RETRY_DELAY);
   }
 
   /**

@@ -3,13 +3,16 @@ package io.github.codestarconnections.lambda;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClientBuilder;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
+import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClientBuilder;
 
 /**
  * Builds the SDK clients once per Lambda container: url-connection HTTP client, region from {@code
@@ -44,6 +47,41 @@ public final class ServiceClients {
         .build();
   }
 
+  /** Set by Lambda in every execution environment, never by the tests or the bench. */
+  static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
+  /**
+   * The container's API in the configured namespace, for the handlers' no-argument constructors. On
+   * Lambda it is built right away, in the init phase, rather than in the first invocation: the same
+   * work, but where on-demand functions reportedly get more CPU than the invocation, and where
+   * SnapStart or provisioned concurrency would pay it ahead of time. Elsewhere on first use.
+   *
+   * @return the API, built or to build
+   */
+  static Supplier<HostApi> containerApi() {
+    return eagerOnLambda(System.getenv(), () -> hostApi(Namespace.fromEnvironment()));
+  }
+
+  /**
+   * Calls {@code build} once now when {@code env} is Lambda's; a failure is left for the first
+   * event, which meets it again and reports it as a failed resource, as it would without this.
+   *
+   * @param env the environment
+   * @param build the shared, caching supplier
+   * @param <T> what it supplies
+   * @return {@code build}
+   */
+  static <T> Supplier<T> eagerOnLambda(Map<String, String> env, Supplier<T> build) {
+    if (env.get(LAMBDA_FUNCTION_NAME) != null) {
+      try {
+        build.get();
+      } catch (RuntimeException e) {
+        // Reported by the first event, with the handler's usual failure message.
+      }
+    }
+    return build;
+  }
+
   /**
    * The container's API for a namespace, built on first use.
    *
@@ -56,29 +94,47 @@ public final class ServiceClients {
 
   private static HostApi build(Namespace namespace) {
     Region region = Region.of(requireRegion());
-    var http =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(ATTEMPT_TIMEOUT);
-    var credentials = EnvironmentVariableCredentialsProvider.create();
     return switch (namespace) {
       case CODESTAR_CONNECTIONS ->
-          new CodeStarConnectionsHostApi(
-              CodeStarConnectionsClient.builder()
-                  .region(region)
-                  .credentialsProvider(credentials)
-                  .httpClientBuilder(http)
-                  .overrideConfiguration(overrideConfiguration())
-                  .build());
-      case CODECONNECTIONS ->
-          new CodeConnectionsHostApi(
-              CodeConnectionsClient.builder()
-                  .region(region)
-                  .credentialsProvider(credentials)
-                  .httpClientBuilder(http)
-                  .overrideConfiguration(overrideConfiguration())
-                  .build());
+          new CodeStarConnectionsHostApi(codeStarConnectionsBuilder(region).build());
+      case CODECONNECTIONS -> new CodeConnectionsHostApi(codeConnectionsBuilder(region).build());
     };
+  }
+
+  /**
+   * The {@code codestar-connections} client as the handler builds it, before {@code build()}.
+   *
+   * @param region the client's region
+   * @return the configured builder
+   */
+  static CodeStarConnectionsClientBuilder codeStarConnectionsBuilder(Region region) {
+    return CodeStarConnectionsClient.builder()
+        .region(region)
+        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .httpClientBuilder(httpClient())
+        .endpointProvider(RegionalEndpoints.codeStarConnections())
+        .overrideConfiguration(overrideConfiguration());
+  }
+
+  /**
+   * The {@code codeconnections} client as the handler builds it, before {@code build()}.
+   *
+   * @param region the client's region
+   * @return the configured builder
+   */
+  static CodeConnectionsClientBuilder codeConnectionsBuilder(Region region) {
+    return CodeConnectionsClient.builder()
+        .region(region)
+        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .httpClientBuilder(httpClient())
+        .endpointProvider(RegionalEndpoints.codeConnections())
+        .overrideConfiguration(overrideConfiguration());
+  }
+
+  private static UrlConnectionHttpClient.Builder httpClient() {
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(ATTEMPT_TIMEOUT);
   }
 
   private static String requireRegion() {
