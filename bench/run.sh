@@ -2,7 +2,7 @@
 # Benchmarks of codestarconnections-cdk; see docs/PERFORMANCE.md. Not tests: nothing here fails on
 # a figure, it measures and writes bench/target/results/*.md (summary.md has everything).
 #
-#   bench/run.sh                 everything (about 5 minutes on 2 cores)
+#   bench/run.sh                 everything (about 3 minutes on 2 cores; 5 with SYNTH_REPS=7 COLD_ROUNDS=11)
 #   SYNTH_REPS=9 COLD_ROUNDS=15 bench/run.sh
 #   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
 #                                             under /usr/lib/jvm; BENCH_JDK25=none skips them)
