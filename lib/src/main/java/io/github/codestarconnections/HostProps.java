@@ -163,7 +163,7 @@ public final class HostProps {
   /**
    * The longest wait between two checks of a host that is not ready yet: the waits start at {@link
    * #getQueryInterval()} and double up to this, so a 10-minute VPC set-up costs 12 status checks at
-   * the defaults instead of 20. Give it the queryInterval's value to poll at a fixed interval.
+   * the defaults instead of 21. Give it the queryInterval's value to poll at a fixed interval.
    * Shared by all hosts of a stack, like {@link #getQueryInterval()}.
    *
    * @return the longest wait, or null

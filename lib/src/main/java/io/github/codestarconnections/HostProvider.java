@@ -48,6 +48,9 @@ final class HostProvider extends Construct {
 
   static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.minutes(30);
 
+  /** The providers made so far, per stack and namespace. */
+  private static final Map<Stack, Map<ServiceNamespace, HostProvider>> KNOWN = new WeakHashMap<>();
+
   private final ServiceNamespace namespace;
   private final Duration queryInterval;
   private final Duration maxQueryInterval;
@@ -57,9 +60,6 @@ final class HostProvider extends Construct {
   private final Provider provider;
   private boolean vpcEnabled;
   private String serviceToken;
-
-  /** The providers made so far, per stack and namespace. */
-  private static final Map<Stack, Map<ServiceNamespace, HostProvider>> KNOWN = new WeakHashMap<>();
 
   private HostProvider(
       Construct scope,
@@ -164,7 +164,7 @@ final class HostProvider extends Construct {
   }
 
   /** The framework's waiter definition (same states, same order) with a backing-off retry. */
-  static Map<String, Object> waiterDefinition(
+  private static Map<String, Object> waiterDefinition(
       WaiterSchedule schedule, String isCompleteArn, String onTimeoutArn) {
     Map<String, Object> retry = new LinkedHashMap<>();
     retry.put("ErrorEquals", List.of("States.ALL"));
