@@ -9,6 +9,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.pipelines.CodePipeline;
 import software.amazon.awscdk.pipelines.ShellStep;
+import software.amazon.awscdk.services.codepipeline.PipelineType;
 import software.constructs.Construct;
 
 /**
@@ -40,12 +41,17 @@ public class CdkPipelineStack extends Stack {
             ServiceNamespace.CODECONNECTIONS); // known: grant only codeconnections:UseConnection
 
     CodePipeline.Builder.create(this, "Pipeline")
+        .pipelineType(PipelineType.V2)
         .synth(
             ShellStep.Builder.create("Synth")
                 .input(
                     ConnectionSource.of(
                         github, "codestarconnections/codestarconnections-cdk", "main"))
-                .commands(List.of("mvn -B -ntp package -DskipTests", "npx aws-cdk@2.1148.1 synth"))
+                .commands(
+                    List.of(
+                        "mvn -B -ntp package -DskipTests",
+                        // No terminal in CodeBuild: npx installs the CLI only with --yes.
+                        "npx --yes aws-cdk@2.1148.1 synth --no-notices"))
                 .build())
         .build();
     // --- end snippet

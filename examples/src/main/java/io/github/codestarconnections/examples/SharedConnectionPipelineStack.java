@@ -21,9 +21,11 @@ import software.constructs.Construct;
 
 /**
  * A pipeline stack in the same app as {@link SharedConnectionsStack}, using its connection by plain
- * reference: CDK exports the ARN from the connections stack and imports it here, and deploys the
- * connections stack first. The connection is in the {@code codeconnections} namespace, so the
- * source action's role gets {@code codeconnections:UseConnection}.
+ * reference: CDK passes the ARN from the connections stack to this one and deploys the connections
+ * stack first. Under cdk.json's weak cross-stack references, this stack reads a stack output of the
+ * connections stack ({@code Fn::GetStackOutput}) and no export pins that stack. The connection is
+ * in the {@code codeconnections} namespace, so the source action's role gets {@code
+ * codeconnections:UseConnection}.
  */
 public class SharedConnectionPipelineStack extends Stack {
   /**
