@@ -6,7 +6,7 @@
 #   SYNTH_REPS=9 COLD_ROUNDS=15 bench/run.sh
 #   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
 #                                             under /usr/lib/jvm; BENCH_JDK25=none skips them)
-#   BENCH_ONLY="synth growth jsii cold calls" bench/run.sh   a subset
+#   BENCH_ONLY="synth growth jsii cold calls backends" bench/run.sh   a subset
 #   BENCH_CANDIDATE_JAR=/path/to/other-handler.jar bench/run.sh   also times that jar, same rounds
 #
 # Needs: JDK 17+, Maven 3.8+, Node 18+ with npm, network to Maven Central and npm the first time.
@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SYNTH_REPS="${SYNTH_REPS:-5}"
 COLD_ROUNDS="${COLD_ROUNDS:-9}"
-ONLY="${BENCH_ONLY:-synth growth jsii cold calls}"
+ONLY="${BENCH_ONLY:-synth growth jsii cold calls backends}"
 RESULTS="$ROOT/bench/target/results"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 MVN_FLAGS=(-B -ntp -q)
@@ -111,9 +111,14 @@ if want calls; then
   bench_java io.github.codestarconnections.bench.LifecycleCalls 2>/dev/null
 fi
 
+if want backends; then
+  say "host backends: custom resource vs AWS::CodeConnections::Host, $SYNTH_REPS reps"
+  bench_java io.github.codestarconnections.bench.BackendBenchmark "$SYNTH_REPS"
+fi
+
 echo "| load average at end | $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) |" >> "$RESULTS/machine.md"
 {
-  for f in machine template-equivalence synth-time jsii-calls template-growth handler-jar cold-start lifecycle-calls; do
+  for f in machine template-equivalence synth-time jsii-calls template-growth backends handler-jar cold-start lifecycle-calls; do
     if [[ -f "$RESULTS/$f.md" ]]; then printf '## %s\n\n' "$f"; cat "$RESULTS/$f.md"; echo; fi
   done
 } > "$RESULTS/summary.md"
