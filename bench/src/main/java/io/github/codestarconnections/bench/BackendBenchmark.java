@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.IVpc;
 
 /**
@@ -25,7 +26,8 @@ import software.amazon.awscdk.services.ec2.IVpc;
  * template's resources by type.
  *
  * <pre>
- * BackendBenchmark [reps]
+ * BackendBenchmark [reps]          resources by type, then wall time per synth
+ * BackendBenchmark count BACKEND N one synth between markers on stderr, for JSII_DEBUG counting
  * </pre>
  */
 public final class BackendBenchmark {
@@ -35,7 +37,11 @@ public final class BackendBenchmark {
 
   private BackendBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("count")) {
+      count(HostBackend.valueOf(args[1]), Integer.parseInt(args[2]));
+      System.exit(0);
+    }
     int reps = args.length == 0 ? 5 : Integer.parseInt(args[0]);
     StringBuilder md = new StringBuilder();
     md.append(resources());
@@ -82,6 +88,20 @@ public final class BackendBenchmark {
     template.path("Resources").forEach(r -> types.merge(r.path("Type").asText(), 1, Integer::sum));
     SynthBenchmark.delete(outdir);
     return new Synth(nanos, types);
+  }
+
+  /**
+   * One synth between two marker requests, for bench/run.sh to count the jsii round trips with
+   * JSII_DEBUG=1 (as {@code SynthBenchmark count} does for L2 against L1).
+   */
+  private static void count(HostBackend backend, int n) throws Exception {
+    // Loads every jsii assembly and class the synth needs, so the count is the synth alone.
+    synth(backend, 1, false);
+    Token.isUnresolved("@@BENCH-BEGIN");
+    synth(backend, n, false);
+    Token.isUnresolved("@@BENCH-END");
+    // Lets the runtime pass the kernel's last log lines on before the JVM exits.
+    Thread.sleep(2000);
   }
 
   private static String resources() throws IOException {
