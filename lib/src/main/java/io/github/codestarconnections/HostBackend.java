@@ -6,7 +6,7 @@ package io.github.codestarconnections;
  *
  * <p>Both take the same props and give the same {@link IHost}. Changing a deployed host's backend
  * replaces the host (a new logical id, a new host to set up in the console): see the README's
- * "Choosing a backend" before switching.
+ * "Switching backend or namespace" before switching.
  */
 public enum HostBackend {
   /**

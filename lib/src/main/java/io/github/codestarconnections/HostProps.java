@@ -201,10 +201,9 @@ public final class HostProps {
   }
 
   /**
-   * What makes the host in CloudFormation: this library's custom resource, or CloudFormation's own
-   * {@code AWS::CodeConnections::Host}. Changing it on a deployed stack replaces the host (a new
-   * logical id): the service allows one host per provider URL, so keep the URL and the switch needs
-   * two deploys (README, "Choosing a backend").
+   * What makes the host: this library's custom resource, or CloudFormation's {@code
+   * AWS::CodeConnections::Host}. Changing it replaces a deployed host (a new logical id); with one
+   * host per URL, that takes two deploys (README, "Switching backend or namespace").
    *
    * @return the backend, or null
    * @default {@link HostBackend#CUSTOM_RESOURCE}: a default that moved would replace every deployed
