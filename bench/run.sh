@@ -2,11 +2,12 @@
 # Benchmarks of codestarconnections-cdk; see docs/PERFORMANCE.md. Not tests: nothing here fails on
 # a figure, it measures and writes bench/target/results/*.md (summary.md has everything).
 #
-#   bench/run.sh                 everything (about 3 minutes on 2 cores; 5 with SYNTH_REPS=7 COLD_ROUNDS=11)
+#   bench/run.sh                 everything (about 3 minutes on 2 cores, plus 1-3 for the backends
+#                                step; 5 plus that with SYNTH_REPS=7 COLD_ROUNDS=11)
 #   SYNTH_REPS=9 COLD_ROUNDS=15 bench/run.sh
 #   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
 #                                             under /usr/lib/jvm; BENCH_JDK25=none skips them)
-#   BENCH_ONLY="synth growth jsii cold calls" bench/run.sh   a subset
+#   BENCH_ONLY="synth growth jsii cold calls backends" bench/run.sh   a subset
 #   BENCH_CANDIDATE_JAR=/path/to/other-handler.jar bench/run.sh   also times that jar, same rounds
 #
 # Needs: JDK 17+, Maven 3.8+, Node 18+ with npm, network to Maven Central and npm the first time.
@@ -16,7 +17,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SYNTH_REPS="${SYNTH_REPS:-5}"
 COLD_ROUNDS="${COLD_ROUNDS:-9}"
-ONLY="${BENCH_ONLY:-synth growth jsii cold calls}"
+ONLY="${BENCH_ONLY:-synth growth jsii cold calls backends}"
 RESULTS="$ROOT/bench/target/results"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 MVN_FLAGS=(-B -ntp -q)
@@ -44,6 +45,16 @@ CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")"
 REF="$ROOT/../shared/reference"
 JAVA_PROPS=(-Dbench.results="$RESULTS" -Dreference.dir="$REF")
 bench_java() { (cd "$ROOT/bench" && java "${JAVA_PROPS[@]}" -cp "$CP" "$@"); }
+# Runs a main class whose synth sits between two marker requests (@@BENCH-BEGIN, @@BENCH-END) with
+# JSII_DEBUG=1, and prints the kernel requests and callbacks between them ("-1 -1" if unmarked).
+jsii_count() {
+  JSII_DEBUG=1 bench_java "$@" 2>&1 >/dev/null | awk '
+    /^> \{/ && /@@BENCH-BEGIN/ {on=1; seen=1; next}
+    /^> \{/ && /@@BENCH-END/ {on=0; done=1}
+    on && /^> \{/ {r++}
+    on && /^< \{"callback"/ {c++}
+    END {if (!seen || !done) {print -1, -1} else {print r+0, c+0}}'
+}
 
 {
   echo "| | |"
@@ -74,13 +85,8 @@ if want jsii; then
     for n in 1 10 100; do
       declare -A req cb
       for style in L2 L1; do
-        read -r r c < <(JSII_DEBUG=1 bench_java io.github.codestarconnections.bench.SynthBenchmark \
-          count "$style" "$n" 2>&1 >/dev/null | awk '
-            /^> \{/ && /@@BENCH-BEGIN/ {on=1; seen=1; next}
-            /^> \{/ && /@@BENCH-END/ {on=0; done=1}
-            on && /^> \{/ {r++}
-            on && /^< \{"callback"/ {c++}
-            END {if (!seen || !done) {print -1, -1} else {print r+0, c+0}}')
+        read -r r c < <(jsii_count io.github.codestarconnections.bench.SynthBenchmark \
+          count "$style" "$n")
         req[$style]=$r; cb[$style]=$c
       done
       awk -v n="$n" -v a="${req[L2]}" -v b="${cb[L2]}" -v c="${req[L1]}" -v d="${cb[L1]}" \
@@ -111,9 +117,24 @@ if want calls; then
   bench_java io.github.codestarconnections.bench.LifecycleCalls 2>/dev/null
 fi
 
+if want backends; then
+  say "host backends: custom resource vs AWS::CodeConnections::Host, $SYNTH_REPS reps"
+  bench_java io.github.codestarconnections.bench.BackendBenchmark "$SYNTH_REPS"
+  {
+    echo
+    echo "| units | custom resource: jsii requests + callbacks | native: jsii requests + callbacks | native/custom |"
+    echo "|---:|---:|---:|---:|"
+    for n in 1 10 100; do
+      read -r a b < <(jsii_count io.github.codestarconnections.bench.BackendBenchmark count CUSTOM_RESOURCE "$n")
+      read -r c d < <(jsii_count io.github.codestarconnections.bench.BackendBenchmark count NATIVE "$n")
+      awk -v n="$n" -v x="$((a + b))" -v y="$((c + d))" 'BEGIN {printf "| %d | %d | %d | %.2f |\n", n, x, y, y/x}'
+    done
+  } | tee -a "$RESULTS/backends.md"
+fi
+
 echo "| load average at end | $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) |" >> "$RESULTS/machine.md"
 {
-  for f in machine template-equivalence synth-time jsii-calls template-growth handler-jar cold-start lifecycle-calls; do
+  for f in machine template-equivalence synth-time jsii-calls template-growth backends handler-jar cold-start lifecycle-calls; do
     if [[ -f "$RESULTS/$f.md" ]]; then printf '## %s\n\n' "$f"; cat "$RESULTS/$f.md"; echo; fi
   done
 } > "$RESULTS/summary.md"

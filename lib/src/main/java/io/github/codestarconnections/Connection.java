@@ -1,6 +1,5 @@
 package io.github.codestarconnections;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.ResourceProps;
@@ -22,7 +20,8 @@ import software.constructs.Construct;
  * A CodeStar Connections connection ({@code AWS::CodeStarConnections::Connection}, or {@code
  * AWS::CodeConnections::Connection} with {@link ServiceNamespace#CODECONNECTIONS}) to GitHub,
  * GitLab, Bitbucket, Azure DevOps, or through a {@link IHost} to a self-managed GitHub Enterprise
- * Server or GitLab.
+ * Server or GitLab. Unless given a namespace, a connection on a host is made in the host's, and one
+ * to Azure DevOps in {@code codeconnections} (see {@link ConnectionProps#getServiceNamespace()}).
  *
  * <p><b>Every new connection is {@code PENDING}.</b> CloudFormation can create it, but only a
  * person can authorize it with the provider: open the address in the stack output {@code
@@ -64,35 +63,23 @@ public class Connection extends ConnectionBase {
                 owner, "connectionName", props.getConnectionName(), MAX_NAME_LENGTH)
             : Names.uniqueResourceName(
                 this, UniqueResourceNameOptions.builder().maxLength(MAX_NAME_LENGTH).build());
-    validateProvider(owner, props.getProviderType(), props.getHost());
-    this.namespace =
-        props.getServiceNamespace() == null
-            ? ServiceNamespace.CODESTAR_CONNECTIONS
-            : props.getServiceNamespace();
-    validateHostNamespace(owner, namespace, props.getHost());
+    ConnectionRules.validateProvider(owner, props.getProviderType(), props.getHost());
+    this.namespace = ConnectionRules.namespace(owner, props);
     ServiceRules.validate(owner, "tags", props.getTags());
 
     String providerType = props.getHost() == null ? props.getProviderType().getApiName() : null;
     String hostArn = props.getHost() == null ? null : props.getHost().getHostArn();
-    // The props' tags are the resource's initial tags, as with any L1: Tags.of(scope) reaches the
-    // connection too, and wins on the same key.
-    List<CfnTag> initialTags = null;
-    if (props.getTags() != null) {
-      initialTags = new ArrayList<>();
-      for (Map.Entry<String, String> tag : props.getTags().entrySet()) {
-        initialTags.add(CfnTag.builder().key(tag.getKey()).value(tag.getValue()).build());
-      }
-    }
+    String childId = PrimaryChildId.connection(namespace);
     if (namespace == ServiceNamespace.CODECONNECTIONS) {
       var cfn =
           new software.amazon.awscdk.services.codeconnections.CfnConnection(
               this,
-              "Resource",
+              childId,
               software.amazon.awscdk.services.codeconnections.CfnConnectionProps.builder()
                   .connectionName(connectionName)
                   .providerType(providerType)
                   .hostArn(hostArn)
-                  .tags(initialTags)
+                  .tags(InitialTags.of(props.getTags()))
                   .build());
       this.resource = cfn;
       this.tagManager = cfn.getCdkTagManager();
@@ -101,17 +88,18 @@ public class Connection extends ConnectionBase {
       var cfn =
           new software.amazon.awscdk.services.codestarconnections.CfnConnection(
               this,
-              "Resource",
+              childId,
               software.amazon.awscdk.services.codestarconnections.CfnConnectionProps.builder()
                   .connectionName(connectionName)
                   .providerType(providerType)
                   .hostArn(hostArn)
-                  .tags(initialTags)
+                  .tags(InitialTags.of(props.getTags()))
                   .build());
       this.resource = cfn;
       this.tagManager = cfn.getTags();
       this.connectionArn = cfn.getAttrConnectionArn();
     }
+    PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
     ServiceRules.checkTagCountAtSynth(JsiiShortcuts.stackOf(scope, this), owner, tagManager);
@@ -281,66 +269,6 @@ public class Connection extends ConnectionBase {
         serviceNamespace);
   }
 
-  private static void validateHostNamespace(Owner owner, ServiceNamespace namespace, IHost host) {
-    ServiceNamespace hostNamespace = null;
-    if (host instanceof Host owned) {
-      hostNamespace = owned.getServiceNamespace();
-    } else if (host instanceof ImportedHost imported) {
-      hostNamespace = imported.getServiceNamespace().orElse(null);
-    }
-    if (hostNamespace != null && hostNamespace != namespace) {
-      throw new IllegalArgumentException(
-          owner
-              + ": serviceNamespace "
-              + namespace
-              + " differs from the host's "
-              + hostNamespace
-              + " ("
-              + host.getNode().getPath()
-              + "); a connection and its host must be in the same namespace, so set"
-              + " serviceNamespace("
-              + hostNamespace
-              + ") on the connection or change the host's");
-    }
-  }
-
-  private static void validateProvider(Owner owner, ProviderType type, IHost host) {
-    if (host == null && type == null) {
-      throw new IllegalArgumentException(
-          owner
-              + ": neither providerType nor host is set; give providerType for a cloud provider"
-              + " (GITHUB, GITLAB, BITBUCKET, AZURE_DEVOPS) or host for a self-managed one");
-    }
-    if (host == null && type.needsHost()) {
-      throw new IllegalArgumentException(
-          owner
-              + ": providerType "
-              + type
-              + " is a self-managed provider and needs a host; give host (a Host or"
-              + " Host.fromHostArn)");
-    }
-    if (host != null && type != null && !type.needsHost()) {
-      throw new IllegalArgumentException(
-          owner
-              + ": providerType "
-              + type
-              + " is a cloud provider and cannot go with a host (the service rejects a"
-              + " ProviderType of a cloud provider together with a HostArn); drop host, or use"
-              + " GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED");
-    }
-    if (host instanceof Host owned && type != null && type != owned.getProviderType()) {
-      throw new IllegalArgumentException(
-          owner
-              + ": providerType "
-              + type
-              + " differs from the host's "
-              + owned.getProviderType()
-              + " ("
-              + owned.getNode().getPath()
-              + "); leave providerType out to take the host's");
-    }
-  }
-
   private void addHandshakeOutput() {
     // The ARN ends in connection/<id>; the console page is keyed by that id. The intrinsic is
     // written out, and the rest joined in Java: one jsii call instead of four.
@@ -390,77 +318,48 @@ public class Connection extends ConnectionBase {
     }
 
     /**
-     * See {@link ConnectionProps#getConnectionName()}.
-     *
-     * @param connectionName 1 to 32 characters
-     * @return this builder
+     * Sets {@link ConnectionProps#getConnectionName()} (1 to 32 characters) and returns this
+     * builder.
      */
     public Builder connectionName(String connectionName) {
       props.connectionName(connectionName);
       return this;
     }
 
-    /**
-     * See {@link ConnectionProps#getProviderType()}.
-     *
-     * @param providerType the provider
-     * @return this builder
-     */
+    /** Sets {@link ConnectionProps#getProviderType()} and returns this builder. */
     public Builder providerType(ProviderType providerType) {
       props.providerType(providerType);
       return this;
     }
 
-    /**
-     * See {@link ConnectionProps#getHost()}.
-     *
-     * @param host the host of a self-managed provider
-     * @return this builder
-     */
+    /** Sets {@link ConnectionProps#getHost()} and returns this builder. */
     public Builder host(IHost host) {
       props.host(host);
       return this;
     }
 
-    /**
-     * See {@link ConnectionProps#getTags()}.
-     *
-     * @param tags the tags
-     * @return this builder
-     */
+    /** Sets {@link ConnectionProps#getTags()} and returns this builder. */
     public Builder tags(Map<String, String> tags) {
       props.tags(tags);
       return this;
     }
 
-    /**
-     * See {@link ConnectionProps#getRemovalPolicy()}.
-     *
-     * @param removalPolicy the policy
-     * @return this builder
-     */
+    /** Sets {@link ConnectionProps#getRemovalPolicy()} and returns this builder. */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       props.removalPolicy(removalPolicy);
       return this;
     }
 
     /**
-     * See {@link ConnectionProps#getHandshakeOutput()}.
-     *
-     * @param handshakeOutput false to leave out the handshake address output
-     * @return this builder
+     * Sets {@link ConnectionProps#getHandshakeOutput()} (false to leave out the handshake address
+     * output) and returns this builder.
      */
     public Builder handshakeOutput(Boolean handshakeOutput) {
       props.handshakeOutput(handshakeOutput);
       return this;
     }
 
-    /**
-     * See {@link ConnectionProps#getServiceNamespace()}.
-     *
-     * @param serviceNamespace the namespace to make the connection in
-     * @return this builder
-     */
+    /** Sets {@link ConnectionProps#getServiceNamespace()} and returns this builder. */
     public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
       props.serviceNamespace(serviceNamespace);
       return this;

@@ -101,13 +101,19 @@ public final class ConnectionProps {
    * emits {@code AWS::CodeStarConnections::Connection} (ARN {@code
    * arn:...:codestar-connections:...}); {@link ServiceNamespace#CODECONNECTIONS} emits {@code
    * AWS::CodeConnections::Connection} (ARN {@code arn:...:codeconnections:...}). Grants follow it.
-   * A connection on a {@link Host} must be in the host's namespace.
    *
-   * <p>Changing it on a deployed stack replaces the connection: a new ARN, and a new console
-   * handshake before pipelines can use it.
+   * <p>The APIs' rules: a CODECONNECTIONS connection may use a host of either namespace; a
+   * CODESTAR_CONNECTIONS connection only a codestar-connections host; {@link
+   * ProviderType#AZURE_DEVOPS} exists in CODECONNECTIONS only. Anything else fails at construction.
+   *
+   * <p>Changing it on a deployed stack replaces the connection (a new logical id): a new ARN, and a
+   * new console handshake before pipelines can use it.
    *
    * @return the namespace, or null
-   * @default {@link ServiceNamespace#CODESTAR_CONNECTIONS}
+   * @default the host's namespace when it is known at synth (a {@link Host}, or a host imported
+   *     from a literal ARN); {@link ServiceNamespace#CODECONNECTIONS} for {@link
+   *     ProviderType#AZURE_DEVOPS}; else {@link ServiceNamespace#CODESTAR_CONNECTIONS}, also for a
+   *     host whose ARN is a token (set it explicitly for a codeconnections host imported that way)
    */
   public ServiceNamespace getServiceNamespace() {
     return serviceNamespace;

@@ -25,6 +25,7 @@ public final class HostProps {
   private final Duration maxQueryInterval;
   private final Duration totalTimeout;
   private final ServiceNamespace serviceNamespace;
+  private final HostBackend backend;
 
   private HostProps(Builder b) {
     this.hostName = b.hostName;
@@ -40,6 +41,7 @@ public final class HostProps {
     this.maxQueryInterval = b.maxQueryInterval;
     this.totalTimeout = b.totalTimeout;
     this.serviceNamespace = b.serviceNamespace;
+    this.backend = b.backend;
   }
 
   /**
@@ -137,7 +139,9 @@ public final class HostProps {
 
   /**
    * What CloudFormation does with the host when it leaves the stack. A host that is replaced (new
-   * name or provider type) is always deleted once the new one exists.
+   * name or provider type) is always deleted once the new one exists. A change of {@link
+   * #getBackend() backend} or {@link #getServiceNamespace() serviceNamespace} moves the host to a
+   * new logical id, so the old host leaves the stack and this policy applies to it.
    *
    * @return the policy, or null
    * @default {@link RemovalPolicy#RETAIN}: a new host must be set up in the console again, and
@@ -186,12 +190,27 @@ public final class HostProps {
 
   /**
    * Which API namespace the host is made in; its ARN carries it. Changing it replaces the host.
+   * {@link HostBackend#NATIVE} makes hosts in {@link ServiceNamespace#CODECONNECTIONS} only.
    *
    * @return the namespace, or null
-   * @default {@link ServiceNamespace#CODESTAR_CONNECTIONS}
+   * @default {@link ServiceNamespace#CODECONNECTIONS} with {@link HostBackend#NATIVE}, else {@link
+   *     ServiceNamespace#CODESTAR_CONNECTIONS}
    */
   public ServiceNamespace getServiceNamespace() {
     return serviceNamespace;
+  }
+
+  /**
+   * What makes the host: this library's custom resource, or CloudFormation's {@code
+   * AWS::CodeConnections::Host}. Changing it replaces a deployed host (a new logical id); with one
+   * host per URL, that takes two deploys (README, "Switching backend or namespace").
+   *
+   * @return the backend, or null
+   * @default {@link HostBackend#CUSTOM_RESOURCE}: a default that moved would replace every deployed
+   *     host on a library upgrade, and the custom resource serves both namespaces
+   */
+  public HostBackend getBackend() {
+    return backend;
   }
 
   /** Builds {@link HostProps}. */
@@ -209,6 +228,7 @@ public final class HostProps {
     private Duration maxQueryInterval;
     private Duration totalTimeout;
     private ServiceNamespace serviceNamespace;
+    private HostBackend backend;
 
     private Builder() {}
 
@@ -353,6 +373,17 @@ public final class HostProps {
      */
     public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
       this.serviceNamespace = serviceNamespace;
+      return this;
+    }
+
+    /**
+     * Sets {@link HostProps#getBackend()}.
+     *
+     * @param backend the backend
+     * @return this builder
+     */
+    public Builder backend(HostBackend backend) {
+      this.backend = backend;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.codestarconnections;
 
+import java.util.Optional;
 import software.amazon.awscdk.IResource;
 
 /**
@@ -15,4 +16,16 @@ public interface IHost extends IResource {
    * @return the ARN (a token for an owned host)
    */
   String getHostArn();
+
+  /**
+   * The namespace of the host's ARN, when it is known at synth: an owned host's, or a literal
+   * imported ARN's. A {@link Connection} on the host takes it unless given its own, and is checked
+   * against it.
+   *
+   * @return the namespace; empty when unknown (an ARN that is a token, e.g. from {@code
+   *     Fn.importValue} or SSM), and for implementations that do not say
+   */
+  default Optional<ServiceNamespace> getServiceNamespace() {
+    return Optional.empty();
+  }
 }

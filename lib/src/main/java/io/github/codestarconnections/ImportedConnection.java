@@ -1,10 +1,12 @@
 package io.github.codestarconnections;
 
 import java.util.Optional;
-import software.amazon.awscdk.ResourceProps;
 import software.constructs.Construct;
 
-/** A connection made elsewhere, known by its ARN (and perhaps its name). */
+/**
+ * A connection made elsewhere, known by its ARN (and perhaps its name). A literal ARN gives the
+ * namespace, and the account and region the import reports; a token gives neither.
+ */
 final class ImportedConnection extends ConnectionBase {
   private final String connectionArn;
   private final String connectionName;
@@ -24,34 +26,47 @@ final class ImportedConnection extends ConnectionBase {
       String id,
       ConnectionAttributes attributes,
       ServiceNamespace knownNamespace) {
-    super(scope, id, ResourceProps.builder().build());
+    this(scope, id, attributes, knownNamespace, parse(scope, id, attributes, knownNamespace));
+  }
+
+  private ImportedConnection(
+      Construct scope,
+      String id,
+      ConnectionAttributes attributes,
+      ServiceNamespace knownNamespace,
+      ServiceArn parsed) {
+    super(scope, id, ServiceArn.importProps(parsed, attributes.connectionArn()));
+    this.connectionArn = attributes.connectionArn();
+    this.namespace = parsed == null ? knownNamespace : parsed.namespace();
+    this.connectionName = attributes.connectionName();
+  }
+
+  /** The literal ARN, parsed and checked against the known namespace; null for a token. */
+  private static ServiceArn parse(
+      Construct scope, String id, ConnectionAttributes attributes, ServiceNamespace known) {
     String arn = attributes.connectionArn();
+    if (JsiiShortcuts.isUnresolved(arn)) {
+      return null;
+    }
+    String path = scope.getNode().getPath() + "/" + id;
     if (arn == null) {
       throw new IllegalArgumentException(
-          "Connection import at '" + getNode().getPath() + "': connectionArn is null");
+          "Connection import at '" + path + "': connectionArn is null");
     }
-    if (JsiiShortcuts.isUnresolved(arn)) {
-      this.namespace = knownNamespace;
-      this.connectionArn = arn;
-    } else {
-      ServiceArn parsed =
-          ServiceArn.parse(
-              "Connection.fromConnectionArn at '" + getNode().getPath() + "'", arn, "connection");
-      if (knownNamespace != null && knownNamespace != parsed.namespace()) {
-        throw new IllegalArgumentException(
-            "Connection import at '"
-                + getNode().getPath()
-                + "': connectionArn '"
-                + arn
-                + "' is in namespace "
-                + parsed.namespace()
-                + ", not the given "
-                + knownNamespace);
-      }
-      this.namespace = parsed.namespace();
-      this.connectionArn = arn;
+    ServiceArn parsed =
+        ServiceArn.parse("Connection.fromConnectionArn at '" + path + "'", arn, "connection");
+    if (known != null && known != parsed.namespace()) {
+      throw new IllegalArgumentException(
+          "Connection import at '"
+              + path
+              + "': connectionArn '"
+              + arn
+              + "' is in namespace "
+              + parsed.namespace()
+              + ", not the given "
+              + known);
     }
-    this.connectionName = attributes.connectionName();
+    return parsed;
   }
 
   @Override

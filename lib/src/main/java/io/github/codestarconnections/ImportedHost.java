@@ -2,26 +2,45 @@ package io.github.codestarconnections;
 
 import java.util.Optional;
 import software.amazon.awscdk.Resource;
-import software.amazon.awscdk.ResourceProps;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
-/** A host made elsewhere, known by its ARN. */
+/**
+ * A host made elsewhere, known by its ARN. A literal ARN gives the namespace, and the account and
+ * region the import reports; a token gives neither.
+ */
 final class ImportedHost extends Resource implements IHost {
   private final String hostArn;
   private final ServiceNamespace namespace;
 
   ImportedHost(Construct scope, String id, String hostArn) {
-    super(scope, id, ResourceProps.builder().build());
-    if (hostArn == null) {
-      throw new IllegalArgumentException(
-          "Host.fromHostArn at '" + getNode().getPath() + "': hostArn is null");
-    }
-    this.namespace =
-        JsiiShortcuts.isUnresolved(hostArn)
-            ? null
-            : ServiceArn.parse("Host.fromHostArn at '" + getNode().getPath() + "'", hostArn, "host")
-                .namespace();
+    this(scope, id, hostArn, parse(scope, id, hostArn));
+  }
+
+  private ImportedHost(Construct scope, String id, String hostArn, ServiceArn parsed) {
+    super(scope, id, ServiceArn.importProps(parsed, hostArn));
     this.hostArn = hostArn;
+    this.namespace = parsed == null ? null : parsed.namespace();
+  }
+
+  /** The host whose ARN an SSM String parameter holds, read at deploy time: a token. */
+  static ImportedHost fromParameter(Construct scope, String id, String parameterName) {
+    ArnPublication.validateParameterName(
+        "Host.fromHostArnParameter at '" + scope.getNode().getPath() + "/" + id + "'",
+        parameterName);
+    return new ImportedHost(
+        scope, id, StringParameter.valueForStringParameter(scope, parameterName));
+  }
+
+  private static ServiceArn parse(Construct scope, String id, String hostArn) {
+    if (JsiiShortcuts.isUnresolved(hostArn)) {
+      return null;
+    }
+    String who = "Host.fromHostArn at '" + scope.getNode().getPath() + "/" + id + "'";
+    if (hostArn == null) {
+      throw new IllegalArgumentException(who + ": hostArn is null");
+    }
+    return ServiceArn.parse(who, hostArn, "host");
   }
 
   @Override
@@ -34,7 +53,8 @@ final class ImportedHost extends Resource implements IHost {
    *
    * @return the namespace; empty for a token ARN
    */
-  Optional<ServiceNamespace> getServiceNamespace() {
+  @Override
+  public Optional<ServiceNamespace> getServiceNamespace() {
     return Optional.ofNullable(namespace);
   }
 }

@@ -2,6 +2,7 @@ package io.github.codestarconnections;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.ResourceProps;
 
 /**
  * A parsed literal ARN of a CodeStar Connections resource, in either namespace: {@code
@@ -56,5 +57,20 @@ record ServiceArn(
         m.group(4),
         m.group(5),
         m.group(6));
+  }
+
+  /**
+   * The props of an imported resource: with a literal ARN, its account and region are the ARN's
+   * ({@code environmentFromArn}, as aws-cdk's imports do), so a cross-account or cross-region
+   * import reports its owner's environment; with a token, the importing stack's.
+   *
+   * @param parsed the parsed ARN, or null for a token
+   * @param arn the ARN
+   * @return the props
+   */
+  static ResourceProps importProps(ServiceArn parsed, String arn) {
+    return parsed == null
+        ? ResourceProps.builder().build()
+        : ResourceProps.builder().environmentFromArn(arn).build();
   }
 }

@@ -88,9 +88,13 @@ class ConnectionTest {
       if (!type.needsHost()) {
         Stack own = new Stack(new App(), "Stack");
         Connection.Builder.create(own, "C").providerType(type).build();
+        // Only the codeconnections API knows Azure DevOps, so it takes that namespace by default.
         Template.fromStack(own)
             .hasResourceProperties(
-                "AWS::CodeStarConnections::Connection", Map.of("ProviderType", type.getApiName()));
+                type == ProviderType.AZURE_DEVOPS
+                    ? "AWS::CodeConnections::Connection"
+                    : "AWS::CodeStarConnections::Connection",
+                Map.of("ProviderType", type.getApiName()));
       }
     }
     assertThat(ProviderType.AZURE_DEVOPS.getApiName()).isEqualTo("AzureDevOps");

@@ -68,7 +68,8 @@ class HostTest {
     assertThat(host.getHostName()).isEqualTo("acme-ghes");
     assertThat(host.getProviderType()).isEqualTo(ProviderType.GITHUB_ENTERPRISE_SERVER);
     assertThat(host.getSecurityGroups()).isEmpty();
-    assertThat(host.getServiceNamespace()).isEqualTo(ServiceNamespace.CODESTAR_CONNECTIONS);
+    assertThat(host.getServiceNamespace()).contains(ServiceNamespace.CODESTAR_CONNECTIONS);
+    assertThat(host.getBackend()).isEqualTo(HostBackend.CUSTOM_RESOURCE);
     t.resourceCountIs("AWS::EC2::SecurityGroup", 0);
   }
 
@@ -453,7 +454,7 @@ class HostTest {
   void codeconnectionsHostsGetTheirOwnProviderAndActions() {
     Host host = ghes("New").serviceNamespace(ServiceNamespace.CODECONNECTIONS).build();
 
-    assertThat(host.getServiceNamespace()).isEqualTo(ServiceNamespace.CODECONNECTIONS);
+    assertThat(host.getServiceNamespace()).contains(ServiceNamespace.CODECONNECTIONS);
     Template t = Template.fromStack(stack);
     t.hasResourceProperties(
         "AWS::Lambda::Function",

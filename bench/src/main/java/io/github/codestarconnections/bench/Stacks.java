@@ -128,7 +128,7 @@ final class Stacks {
     }
   }
 
-  private static IVpc vpc(Stack stack) {
+  static IVpc vpc(Stack stack) {
     return Vpc.Builder.create(stack, "Vpc")
         .maxAzs(2)
         .natGateways(1)

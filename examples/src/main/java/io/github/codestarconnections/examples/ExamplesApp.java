@@ -22,6 +22,7 @@ public final class ExamplesApp {
     return List.of(
         new GitHubPipelineStack(app, "GitHubPipeline"),
         new GhesHostStack(app, "GhesHost"),
+        new GhesNativeHostStack(app, "GhesNativeHost"),
         new ConnectionPipelineStack(app, "ConnectionPipeline"),
         shared,
         new SharedConnectionPipelineStack(app, "SharedConnectionPipeline", shared.getGitHub()),

@@ -26,6 +26,26 @@ public class GhesHostStack extends Stack {
           + "-----END CERTIFICATE-----\n";
 
   /**
+   * The VPC the example's GitHub Enterprise Server lives in: two isolated subnets, no NAT.
+   *
+   * @param stack the stack
+   * @return the VPC
+   */
+  static Vpc isolatedVpc(Construct stack) {
+    return Vpc.Builder.create(stack, "Vpc")
+        .maxAzs(2)
+        .natGateways(0)
+        .subnetConfiguration(
+            java.util.List.of(
+                SubnetConfiguration.builder()
+                    .name("Isolated")
+                    .subnetType(SubnetType.PRIVATE_ISOLATED)
+                    .cidrMask(24)
+                    .build()))
+        .build();
+  }
+
+  /**
    * Defines the stack.
    *
    * @param scope the app
@@ -39,18 +59,7 @@ public class GhesHostStack extends Stack {
             .description("GitHub Enterprise Server host in a VPC, and a connection on it")
             .build());
 
-    Vpc vpc =
-        Vpc.Builder.create(this, "Vpc")
-            .maxAzs(2)
-            .natGateways(0)
-            .subnetConfiguration(
-                java.util.List.of(
-                    SubnetConfiguration.builder()
-                        .name("Isolated")
-                        .subnetType(SubnetType.PRIVATE_ISOLATED)
-                        .cidrMask(24)
-                        .build()))
-            .build();
+    Vpc vpc = isolatedVpc(this);
 
     Host ghes =
         Host.Builder.create(this, "Ghes")

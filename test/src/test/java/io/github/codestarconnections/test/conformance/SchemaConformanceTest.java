@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codestarconnections.Connection;
 import io.github.codestarconnections.Host;
+import io.github.codestarconnections.HostBackend;
 import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.ServiceNamespace;
 import io.github.codestarconnections.test.templates.ExampleTemplates;
@@ -28,16 +29,20 @@ import software.amazon.awscdk.services.ec2.Vpc;
 
 /**
  * What lib emits must validate against the official CloudFormation registry schemas in
- * ../shared/reference/cfn-schemas: the host custom resource's properties (less ServiceToken)
- * against {@code AWS::CodeConnections::Host}, each connection against its own type's schema. Skips,
- * saying so, when the reference data is absent (a user's clone).
+ * ../shared/reference/cfn-schemas: the host custom resource's properties (less ServiceToken) and
+ * the native host's against {@code AWS::CodeConnections::Host}, each connection against its own
+ * type's schema. Skips, saying so, when the reference data is absent (a user's clone).
  */
 class SchemaConformanceTest {
+  private static final String NATIVE_HOST = "AWS::CodeConnections::Host";
+
   /** The schema each resource type we emit must satisfy, and the properties to leave out. */
   private static final Map<String, String> SCHEMA_OF =
       new TreeMap<>(
           Map.of(
               Host.RESOURCE_TYPE,
+              "aws-codeconnections-host.json",
+              NATIVE_HOST,
               "aws-codeconnections-host.json",
               "AWS::CodeStarConnections::Connection",
               "aws-codestarconnections-connection.json",
@@ -95,6 +100,7 @@ class SchemaConformanceTest {
         .providerEndpoint("https://github.example.com")
         .serviceNamespace(ServiceNamespace.CODECONNECTIONS)
         .build();
+    nativeHosts(stack, vpc, sg, cert);
     for (ProviderType type : ProviderType.values()) {
       if (!type.needsHost()) {
         Connection.Builder.create(stack, "C" + type.name()).providerType(type).build();
@@ -106,6 +112,40 @@ class SchemaConformanceTest {
         .tags(Map.of("k", "v"))
         .build();
     return Template.fromStack(stack).toJSON();
+  }
+
+  /** The same combinations on {@link HostBackend#NATIVE}, and a connection on a native host. */
+  private static void nativeHosts(Stack stack, Vpc vpc, SecurityGroup sg, String cert) {
+    Host plain =
+        Host.Builder.create(stack, "NativePlain")
+            .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+            .providerEndpoint("https://native.example.com")
+            .backend(HostBackend.NATIVE)
+            .build();
+    Host.Builder.create(stack, "NativeNamed")
+        .hostName("n".repeat(64))
+        .providerType(ProviderType.GITLAB_SELF_MANAGED)
+        .providerEndpoint("http://gitlab.example.com:8080/" + "q".repeat(400))
+        .tags(Map.of("team", "platform", "empty", ""))
+        .backend(HostBackend.NATIVE)
+        .build();
+    Host.Builder.create(stack, "NativeInVpc")
+        .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+        .providerEndpoint(Fn.importValue("NativeGhesUrl"))
+        .vpc(vpc)
+        .backend(HostBackend.NATIVE)
+        .serviceNamespace(ServiceNamespace.CODECONNECTIONS)
+        .build();
+    Host.Builder.create(stack, "NativeInVpcWithEverything")
+        .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+        .providerEndpoint("https://native.example.internal")
+        .vpc(vpc)
+        .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+        .securityGroups(List.of(sg))
+        .tlsCertificate(cert)
+        .backend(HostBackend.NATIVE)
+        .build();
+    Connection.Builder.create(stack, "OnNativeHost").host(plain).tags(Map.of("k", "v")).build();
   }
 
   @SuppressWarnings("unchecked")
@@ -144,6 +184,7 @@ class SchemaConformanceTest {
   void everyPropertySetLibCanEmitConforms() throws IOException {
     Map<String, Object> template = propertyMatrix();
     assertThat(count(template, Host.RESOURCE_TYPE)).isEqualTo(5);
+    assertThat(count(template, NATIVE_HOST)).isEqualTo(4);
     assertThat(violations("Matrix", template)).isEmpty();
   }
 

@@ -87,6 +87,23 @@ class CfnLintTest {
         && finding.path("Message").asText().contains("dependency already enforced by a 'GetAtt'");
   }
 
+  /**
+   * Resource types newer than the installed cfn-lint's own spec, which it reports as E3006 "does
+   * not exist": {@code AWS::CodeConnections::Host} (cfn-lint 1.51 has no schema for it). Each is
+   * checked instead against its registry schema by SchemaConformanceTest; a cfn-lint that knows the
+   * type stops reporting E3006 and lints it like any other. ({@code --registry-schemas} with the
+   * reference schema silences E3006 too, but validates nothing of the resource in cfn-lint 1.51, so
+   * it would only hide the gap.)
+   */
+  static final List<String> NEWER_THAN_CFN_LINT = List.of("AWS::CodeConnections::Host");
+
+  static boolean isUnknownToThisCfnLint(JsonNode finding) {
+    String message = finding.path("Message").asText();
+    return "E3006".equals(finding.path("Rule").path("Id").asText())
+        && NEWER_THAN_CFN_LINT.stream()
+            .anyMatch(type -> message.startsWith("Resource type '" + type + "' does not exist"));
+  }
+
   @TestFactory
   Stream<DynamicTest> everyExampleTemplateHasNoCfnLintErrorsOrWarningsOfOurs() {
     Assumptions.assumeTrue(
@@ -102,9 +119,16 @@ class CfnLintTest {
                           .filter(CfnLintTest::isFromAwsCdkInternals)
                           .forEach(
                               f -> System.out.println(e.getKey() + " (aws-cdk): " + describe(f)));
+                      findings.stream()
+                          .filter(CfnLintTest::isUnknownToThisCfnLint)
+                          .forEach(
+                              f ->
+                                  System.out.println(
+                                      e.getKey() + " (newer than cfn-lint): " + describe(f)));
                       assertThat(
                               findings.stream()
                                   .filter(f -> !isFromAwsCdkInternals(f))
+                                  .filter(f -> !isUnknownToThisCfnLint(f))
                                   .filter(f -> !"Informational".equals(f.path("Level").asText()))
                                   .map(CfnLintTest::describe))
                           .as("cfn-lint errors and warnings in %s", e.getKey())

@@ -1,0 +1,103 @@
+package io.github.codestarconnections;
+
+/**
+ * What a {@link Connection} may be made of: provider type or host, and the namespace it is made in,
+ * from its props and its host's namespace, refusing what the service's API refuses.
+ *
+ * <p>The two APIs differ on purpose here (../shared/reference/api/*.service-2.json): the
+ * codestar-connections model's {@code HostArn} pattern admits only {@code
+ * arn:aws...:codestar-connections:...:host/...}, the codeconnections model's admits both services;
+ * and only the codeconnections model's {@code ProviderType} lists {@code AzureDevOps}.
+ */
+final class ConnectionRules {
+  private ConnectionRules() {}
+
+  /**
+   * The namespace to make the connection in: the given one; else its host's when known; else
+   * CODECONNECTIONS for Azure DevOps (only that API knows it); else CODESTAR_CONNECTIONS.
+   *
+   * @param owner the connection, for messages
+   * @param props the props (provider type and host already checked by {@link #validateProvider})
+   * @return the namespace
+   * @throws IllegalArgumentException when the API of the namespace would refuse the host or the
+   *     provider type
+   */
+  static ServiceNamespace namespace(Owner owner, ConnectionProps props) {
+    IHost host = props.getHost();
+    ServiceNamespace hostNamespace = host == null ? null : host.getServiceNamespace().orElse(null);
+    ServiceNamespace given = props.getServiceNamespace();
+    if (given == null) {
+      if (hostNamespace != null) {
+        return hostNamespace;
+      }
+      return props.getProviderType() == ProviderType.AZURE_DEVOPS
+          ? ServiceNamespace.CODECONNECTIONS
+          : ServiceNamespace.CODESTAR_CONNECTIONS;
+    }
+    if (given == ServiceNamespace.CODESTAR_CONNECTIONS
+        && props.getProviderType() == ProviderType.AZURE_DEVOPS) {
+      throw new IllegalArgumentException(
+          owner
+              + ": providerType AZURE_DEVOPS cannot go with serviceNamespace CODESTAR_CONNECTIONS;"
+              + " only the codeconnections API lists AzureDevOps as a provider type: leave"
+              + " serviceNamespace out (AZURE_DEVOPS then takes CODECONNECTIONS) or set"
+              + " CODECONNECTIONS");
+    }
+    if (given == ServiceNamespace.CODESTAR_CONNECTIONS
+        && hostNamespace == ServiceNamespace.CODECONNECTIONS) {
+      throw new IllegalArgumentException(
+          owner
+              + ": serviceNamespace CODESTAR_CONNECTIONS cannot take the host's codeconnections"
+              + " ARN ("
+              + host.getNode().getPath()
+              + "); the codestar-connections API accepts only codestar-connections host ARNs:"
+              + " leave serviceNamespace out to take the host's CODECONNECTIONS");
+    }
+    return given;
+  }
+
+  /**
+   * Checks that the connection names a cloud provider or a host, not both, and a provider type that
+   * agrees with an owned host's.
+   *
+   * @param owner the connection, for messages
+   * @param type the provider type, or null
+   * @param host the host, or null
+   */
+  static void validateProvider(Owner owner, ProviderType type, IHost host) {
+    if (host == null && type == null) {
+      throw new IllegalArgumentException(
+          owner
+              + ": neither providerType nor host is set; give providerType for a cloud provider"
+              + " (GITHUB, GITLAB, BITBUCKET, AZURE_DEVOPS) or host for a self-managed one");
+    }
+    if (host == null && type.needsHost()) {
+      throw new IllegalArgumentException(
+          owner
+              + ": providerType "
+              + type
+              + " is a self-managed provider and needs a host; give host (a Host or"
+              + " Host.fromHostArn)");
+    }
+    if (host != null && type != null && !type.needsHost()) {
+      throw new IllegalArgumentException(
+          owner
+              + ": providerType "
+              + type
+              + " is a cloud provider and cannot go with a host (the service rejects a"
+              + " ProviderType of a cloud provider together with a HostArn); drop host, or use"
+              + " GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED");
+    }
+    if (host instanceof Host owned && type != null && type != owned.getProviderType()) {
+      throw new IllegalArgumentException(
+          owner
+              + ": providerType "
+              + type
+              + " differs from the host's "
+              + owned.getProviderType()
+              + " ("
+              + owned.getNode().getPath()
+              + "); leave providerType out to take the host's");
+    }
+  }
+}

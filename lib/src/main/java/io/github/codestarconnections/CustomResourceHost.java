@@ -1,0 +1,88 @@
+package io.github.codestarconnections;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.TagManager;
+import software.amazon.awscdk.TagManagerOptions;
+import software.amazon.awscdk.TagType;
+import software.amazon.awscdk.Token;
+
+/**
+ * {@link HostBackend#CUSTOM_RESOURCE}: a {@code Custom::CodeStarConnectionsHost} whose properties
+ * mirror {@code AWS::CodeConnections::Host}, served by the stack's provider for the host's
+ * namespace (made on first use).
+ */
+final class CustomResourceHost implements HostResource {
+  private final CfnResource resource;
+  private final TagManager tags;
+
+  /**
+   * Renders the custom resource.
+   *
+   * @param host the host, the resource's parent
+   * @param id the resource's id ({@link PrimaryChildId#host})
+   * @param spec the checked host
+   * @param stack the host's stack
+   * @param owner the host, for messages
+   * @param namespace the API the provider's handler calls
+   * @param props the host's props, for the provider's settings
+   */
+  CustomResourceHost(
+      Host host,
+      String id,
+      HostSpec spec,
+      Stack stack,
+      Owner owner,
+      ServiceNamespace namespace,
+      HostProps props) {
+    // A custom resource joins Tags.of through its own TagManager, rendered lazily into Tags.
+    this.tags =
+        new TagManager(
+            TagType.KEY_VALUE,
+            Host.RESOURCE_TYPE,
+            spec.tags() == null ? null : new LinkedHashMap<>(spec.tags()),
+            TagManagerOptions.builder().tagPropertyName("Tags").build());
+    HostProvider provider = HostProvider.of(stack, owner, namespace, props);
+    if (spec.network().inVpc()) {
+      provider.enableVpc();
+    }
+    // Ordered: these properties become template JSON. ServiceToken first, as CustomResource has it.
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("ServiceToken", provider.getServiceToken());
+    properties.put("Name", spec.name());
+    properties.put("ProviderType", spec.providerType().getApiName());
+    properties.put("ProviderEndpoint", spec.providerEndpoint());
+    if (spec.network().inVpc()) {
+      properties.put("VpcConfiguration", spec.network().toTemplate());
+    }
+    properties.put("Tags", tags.getRenderedTags());
+    this.resource =
+        CfnResource.Builder.create(host, id)
+            .type(Host.RESOURCE_TYPE)
+            .properties(properties)
+            .build();
+  }
+
+  @Override
+  public CfnResource resource() {
+    return resource;
+  }
+
+  @Override
+  public TagManager tags() {
+    return tags;
+  }
+
+  /** A {@code Ref}: the handler makes the host ARN the physical id. */
+  @Override
+  public String hostArn() {
+    return resource.getRef();
+  }
+
+  @Override
+  public String status() {
+    return Token.asString(resource.getAtt("Status"));
+  }
+}
