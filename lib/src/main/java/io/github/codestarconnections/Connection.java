@@ -46,6 +46,7 @@ public class Connection extends ConnectionBase {
   private final String connectionArn;
   private final String connectionName;
   private final ServiceNamespace namespace;
+  private final ProviderType providerType;
 
   /**
    * Defines a connection.
@@ -70,6 +71,8 @@ public class Connection extends ConnectionBase {
             ? ServiceNamespace.CODESTAR_CONNECTIONS
             : props.getServiceNamespace();
     validateHostNamespace(owner, namespace, props.getHost());
+    this.providerType =
+        props.getHost() instanceof Host host ? host.getProviderType() : props.getProviderType();
     ServiceRules.validate(owner, "tags", props.getTags());
 
     String providerType = props.getHost() == null ? props.getProviderType().getApiName() : null;
@@ -193,6 +196,16 @@ public class Connection extends ConnectionBase {
   @Override
   public Optional<ServiceNamespace> getServiceNamespace() {
     return Optional.of(namespace);
+  }
+
+  /**
+   * The provider the connection points at: its {@code providerType}, or that of its host.
+   *
+   * @return the provider; empty for a connection on an imported host
+   */
+  @Override
+  public Optional<ProviderType> getProviderType() {
+    return Optional.ofNullable(providerType);
   }
 
   /**
