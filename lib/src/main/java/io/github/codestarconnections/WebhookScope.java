@@ -68,7 +68,8 @@ public final class WebhookScope {
    * The same scope on a self-managed installation: CodeBuild needs the domain of the GitHub
    * Enterprise Server organization or the GitLab self-managed group, and only for those source
    * types (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ScopeConfiguration.html).
-   * CloudFormation makes no GitHub Enterprise Server webhook, so here it is for GitLab self-managed.
+   * CloudFormation makes no GitHub Enterprise Server webhook, so here it is for GitLab
+   * self-managed.
    *
    * @param domain the installation's domain, e.g. {@code github.example.com}
    * @return a new scope

@@ -77,6 +77,34 @@ class CodeBuildSourceRulesTest {
   }
 
   @Test
+  void aConnectionOnAnImportedHostHasNoKnownProvider() {
+    IHost host =
+        Host.fromHostArn(
+            stack,
+            "Host",
+            "arn:aws:codestar-connections:eu-west-1:123456789012:host/ghes-1a2b3c4d");
+    Connection onHost = Connection.Builder.create(stack, "OnHost").host(host).build();
+
+    assertThatThrownBy(
+            () ->
+                CodeBuildSource.fromConnection(
+                    CodeBuildSourceProps.builder()
+                        .connection(onHost)
+                        .repositoryUrl("https://github.example.com/acme/svc.git")
+                        .build()))
+        .hasMessageContaining(
+            "on connection at 'Stack/OnHost': the connection's provider is not known at synth");
+    assertThatCode(
+            () ->
+                CodeBuildSource.gitHubEnterprise(
+                    CodeBuildSourceProps.builder()
+                        .connection(onHost)
+                        .repositoryUrl("https://github.example.com/acme/svc.git")
+                        .build()))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void ownerRepoAndUrlAreChecked() {
     assertThatThrownBy(() -> gitHub(gitHubProps().owner("acme inc")))
         .hasMessageStartingWith(WHO + "owner 'acme inc' is not a repository owner");
