@@ -358,8 +358,7 @@ class CodeBuildSourceTest {
                 .build()));
 
     Map<String, Object> props = projectProperties();
-    assertThat(props.get("SecondarySources"))
-        .asList()
+    assertThat((List<?>) props.get("SecondarySources"))
         .singleElement()
         .satisfies(
             s ->
