@@ -70,7 +70,9 @@ public final class CodeBuildSource implements ISource {
     this.groups = props.getWebhookFilters() == null ? List.of() : props.getWebhookFilters();
     WebhookScope scope = props.getWebhookScope();
     this.webhook =
-        props.getWebhook() != null ? props.getWebhook() : !groups.isEmpty() || scope != null;
+        props.getWebhook() != null
+            ? props.getWebhook()
+            : !groups.isEmpty() || scope != null || props.getWebhookBuildType() != null;
     this.location =
         scope != null ? scopedLocation(who, props) : repositoryLocation(who, type, props);
     BuildSourceProperty.check(who, type, props);

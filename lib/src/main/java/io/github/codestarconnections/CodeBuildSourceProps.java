@@ -174,8 +174,8 @@ public final class CodeBuildSourceProps {
    * pipeline runs: each change would then be built twice.
    *
    * @return the flag
-   * @default true when {@link #getWebhookFilters()} or {@link #getWebhookScope()} is given, else no
-   *     webhook
+   * @default true when {@link #getWebhookFilters()}, {@link #getWebhookScope()} or {@link
+   *     #getWebhookBuildType()} is given, else no webhook
    */
   public Boolean getWebhook() {
     return webhook;

@@ -211,6 +211,23 @@ class CodeBuildSourceTest {
   }
 
   @Test
+  void aBuildTypeAloneMakesAWebhook() {
+    IConnection c = Connection.fromConnectionArn(stack, "C", CODESTAR_ARN);
+    project(
+        stack,
+        CodeBuildSource.gitLab(
+            CodeBuildSourceProps.builder()
+                .connection(c)
+                .owner("acme")
+                .repo("svc")
+                .webhookBuildType(WebhookBuildType.BUILD)
+                .build()));
+
+    assertThat(projectProperties().get("Triggers"))
+        .isEqualTo(Map.of("Webhook", true, "BuildType", "BUILD"));
+  }
+
+  @Test
   void explicitWebhookFalseIsRenderedLikeAwsCdk() {
     IConnection c = Connection.fromConnectionArn(stack, "C", CODESTAR_ARN);
     project(
