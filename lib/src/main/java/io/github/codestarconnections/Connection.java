@@ -45,6 +45,7 @@ public class Connection extends ConnectionBase {
   private final String connectionArn;
   private final String connectionName;
   private final ServiceNamespace namespace;
+  private final ProviderType providerType;
 
   /**
    * Defines a connection.
@@ -65,9 +66,12 @@ public class Connection extends ConnectionBase {
                 this, UniqueResourceNameOptions.builder().maxLength(MAX_NAME_LENGTH).build());
     ConnectionRules.validateProvider(owner, props.getProviderType(), props.getHost());
     this.namespace = ConnectionRules.namespace(owner, props);
+    this.providerType =
+        props.getHost() instanceof Host host ? host.getProviderType() : props.getProviderType();
     ServiceRules.validate(owner, "tags", props.getTags());
 
-    String providerType = props.getHost() == null ? props.getProviderType().getApiName() : null;
+    // The template names the provider only without a host: the service takes one or the other.
+    String apiProviderType = props.getHost() == null ? props.getProviderType().getApiName() : null;
     String hostArn = props.getHost() == null ? null : props.getHost().getHostArn();
     String childId = PrimaryChildId.connection(namespace);
     if (namespace == ServiceNamespace.CODECONNECTIONS) {
@@ -77,7 +81,7 @@ public class Connection extends ConnectionBase {
               childId,
               software.amazon.awscdk.services.codeconnections.CfnConnectionProps.builder()
                   .connectionName(connectionName)
-                  .providerType(providerType)
+                  .providerType(apiProviderType)
                   .hostArn(hostArn)
                   .tags(InitialTags.of(props.getTags()))
                   .build());
@@ -91,7 +95,7 @@ public class Connection extends ConnectionBase {
               childId,
               software.amazon.awscdk.services.codestarconnections.CfnConnectionProps.builder()
                   .connectionName(connectionName)
-                  .providerType(providerType)
+                  .providerType(apiProviderType)
                   .hostArn(hostArn)
                   .tags(InitialTags.of(props.getTags()))
                   .build());
@@ -181,6 +185,16 @@ public class Connection extends ConnectionBase {
   @Override
   public Optional<ServiceNamespace> getServiceNamespace() {
     return Optional.of(namespace);
+  }
+
+  /**
+   * The provider the connection points at: its {@code providerType}, or that of its host.
+   *
+   * @return the provider; empty for a connection on an imported host
+   */
+  @Override
+  public Optional<ProviderType> getProviderType() {
+    return Optional.ofNullable(providerType);
   }
 
   /**

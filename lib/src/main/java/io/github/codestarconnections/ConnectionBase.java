@@ -1,5 +1,6 @@
 package io.github.codestarconnections;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,18 @@ public abstract class ConnectionBase extends Resource implements IConnection {
   /** The action CodePipeline and CodeBuild need to fetch source through a connection. */
   static final String USE_CONNECTION = "UseConnection";
 
+  /**
+   * What a CodeBuild project's role needs to use a connection as its source. CodeBuild documents
+   * {@code GetConnectionToken} and {@code GetConnection} for the project role
+   * (https://docs.aws.amazon.com/codebuild/latest/userguide/connections-github-app.html, step 2);
+   * the policy the CodeBuild console attaches for a connection ({@code
+   * CodeBuildCodeConnectionsSourceCredentialsPolicy}) also has {@code UseConnection}, which
+   * CodePipeline's clone output needs too. The docs disagree, so all three are granted: both
+   * readings then work, on the one connection only.
+   */
+  static final List<String> CODEBUILD_ACTIONS =
+      List.of("GetConnectionToken", "GetConnection", USE_CONNECTION);
+
   ConnectionBase(Construct scope, String id, ResourceProps props) {
     super(scope, id, props);
   }
@@ -30,14 +43,23 @@ public abstract class ConnectionBase extends Resource implements IConnection {
    */
   public abstract Optional<ServiceNamespace> getServiceNamespace();
 
+  /**
+   * The provider this connection points at, when it is known at synth.
+   *
+   * @return the provider; empty for an import, and for a connection on an imported host
+   */
+  public Optional<ProviderType> getProviderType() {
+    return Optional.empty();
+  }
+
   @Override
   public Grant grantUse(IGrantable grantee) {
-    List<ServiceNamespace> namespaces =
-        getServiceNamespace()
-            .map(List::of)
-            .orElseGet(() -> Arrays.asList(ServiceNamespace.values()));
-    return grant(
-        grantee, namespaces.stream().map(ns -> ns.action(USE_CONNECTION)).toArray(String[]::new));
+    return grantInOwnNamespace(grantee, List.of(USE_CONNECTION));
+  }
+
+  @Override
+  public Grant grantCodeBuildUse(IGrantable grantee) {
+    return grantInOwnNamespace(grantee, CODEBUILD_ACTIONS);
   }
 
   @Override
@@ -48,5 +70,24 @@ public abstract class ConnectionBase extends Resource implements IConnection {
             .actions(Arrays.asList(actions))
             .resourceArns(List.of(getConnectionArn()))
             .build());
+  }
+
+  /**
+   * Grants the named actions with the prefix of this connection's namespace, or with both prefixes
+   * when the namespace is unknown: IAM matches the action's prefix with the ARN's
+   * (https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html).
+   */
+  private Grant grantInOwnNamespace(IGrantable grantee, List<String> actionNames) {
+    List<ServiceNamespace> namespaces =
+        getServiceNamespace()
+            .map(List::of)
+            .orElseGet(() -> Arrays.asList(ServiceNamespace.values()));
+    List<String> actions = new ArrayList<>();
+    for (ServiceNamespace ns : namespaces) {
+      for (String name : actionNames) {
+        actions.add(ns.action(name));
+      }
+    }
+    return grant(grantee, actions.toArray(String[]::new));
   }
 }

@@ -1,8 +1,11 @@
 package io.github.codestarconnections;
 
+import java.util.List;
 import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.FileSet;
 import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.codepipeline.GitPullRequestFilter;
+import software.amazon.awscdk.services.codepipeline.GitPushFilter;
 import software.amazon.awscdk.services.codepipeline.actions.Action;
 
 /**
@@ -28,6 +31,8 @@ public class ConnectionSource extends CodePipelineSource {
   private final String actionName;
   private final Boolean codeBuildCloneOutput;
   private final Boolean triggerOnPush;
+  private final List<GitPushFilter> pushFilters;
+  private final List<GitPullRequestFilter> pullRequestFilters;
 
   private ConnectionSource(Builder b, RepositoryRef repository) {
     super(repository.fullRepositoryId());
@@ -36,6 +41,8 @@ public class ConnectionSource extends CodePipelineSource {
     this.actionName = b.actionName;
     this.codeBuildCloneOutput = b.codeBuildCloneOutput;
     this.triggerOnPush = b.triggerOnPush;
+    this.pushFilters = b.pushFilters;
+    this.pullRequestFilters = b.pullRequestFilters;
     configurePrimaryOutput(new FileSet("Source", this));
   }
 
@@ -74,6 +81,8 @@ public class ConnectionSource extends CodePipelineSource {
             .output(output)
             .codeBuildCloneOutput(codeBuildCloneOutput)
             .triggerOnPush(triggerOnPush)
+            .pushFilters(pushFilters)
+            .pullRequestFilters(pullRequestFilters)
             .runOrder(runOrder)
             .variablesNamespace(variablesNamespace)
             .build());
@@ -100,6 +109,8 @@ public class ConnectionSource extends CodePipelineSource {
     private String actionName;
     private Boolean codeBuildCloneOutput;
     private Boolean triggerOnPush;
+    private List<GitPushFilter> pushFilters;
+    private List<GitPullRequestFilter> pullRequestFilters;
 
     private Builder(IConnection connection, String repoString, String branch) {
       this.connection = connection;
@@ -157,11 +168,36 @@ public class ConnectionSource extends CodePipelineSource {
     }
 
     /**
+     * See {@link ConnectionSourceActionProps#getPushFilters()}: the pipeline's trigger for this
+     * source. CDK Pipelines makes a V1 pipeline unless you give {@code pipelineType(V2)}.
+     *
+     * @param pushFilters up to 3 push filters
+     * @return this builder
+     * @default no push filter
+     */
+    public Builder pushFilters(List<GitPushFilter> pushFilters) {
+      this.pushFilters = pushFilters;
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getPullRequestFilters()}.
+     *
+     * @param pullRequestFilters up to 3 pull request filters
+     * @return this builder
+     * @default no pull request filter
+     */
+    public Builder pullRequestFilters(List<GitPullRequestFilter> pullRequestFilters) {
+      this.pullRequestFilters = pullRequestFilters;
+      return this;
+    }
+
+    /**
      * Builds the source.
      *
      * @return the source
-     * @throws IllegalArgumentException when the connection is missing or repoString or branch is
-     *     not valid
+     * @throws IllegalArgumentException when the connection is missing, repoString or branch is not
+     *     valid, or a trigger filter breaks CodePipeline's rules
      */
     public ConnectionSource build() {
       String who = "ConnectionSource '" + repoString + "'";
@@ -170,7 +206,9 @@ public class ConnectionSource extends CodePipelineSource {
             who + ": connection is required (a Connection, or Connection.fromConnectionArn)");
       }
       who += " on connection at '" + connection.getNode().getPath() + "'";
-      return new ConnectionSource(this, RepositoryRef.parse(who, repoString, branch));
+      RepositoryRef repository = RepositoryRef.parse(who, repoString, branch);
+      TriggerRules.check(who, pushFilters, pullRequestFilters, triggerOnPush);
+      return new ConnectionSource(this, repository);
     }
   }
 }

@@ -4,23 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.IAspect;
-import software.amazon.awscdk.IResource;
-import software.amazon.awscdk.services.codebuild.IProject;
 import software.amazon.awscdk.services.codepipeline.ActionArtifactBounds;
 import software.amazon.awscdk.services.codepipeline.ActionBindOptions;
 import software.amazon.awscdk.services.codepipeline.ActionCategory;
 import software.amazon.awscdk.services.codepipeline.ActionConfig;
 import software.amazon.awscdk.services.codepipeline.ActionProperties;
 import software.amazon.awscdk.services.codepipeline.Artifact;
-import software.amazon.awscdk.services.codepipeline.IAction;
+import software.amazon.awscdk.services.codepipeline.GitPullRequestFilter;
+import software.amazon.awscdk.services.codepipeline.GitPushFilter;
 import software.amazon.awscdk.services.codepipeline.IPipeline;
 import software.amazon.awscdk.services.codepipeline.IStage;
-import software.amazon.awscdk.services.codepipeline.Pipeline;
 import software.amazon.awscdk.services.codepipeline.actions.Action;
 import software.amazon.awscdk.services.codepipeline.actions.CodeStarSourceVariables;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * A CodePipeline source action that reads a GitHub, GitLab, Bitbucket, Azure DevOps or self-managed
@@ -32,6 +28,12 @@ import software.constructs.IConstruct;
  * both when the ARN is a token of unknown namespace. With {@link
  * ConnectionSourceActionProps#getCodeBuildCloneOutput() codeBuildCloneOutput}, every CodeBuild
  * project that reads the output gets the same grant on its role.
+ *
+ * <p>With {@link ConnectionSourceActionProps#getPushFilters() pushFilters} or {@link
+ * ConnectionSourceActionProps#getPullRequestFilters() pullRequestFilters}, the action adds the V2
+ * pipeline's trigger for itself, so the trigger names the very action of the stage (which
+ * CodePipeline requires); the filters are checked against CodePipeline's rules when the action is
+ * made, the pipeline's type and all its triggers at synth.
  *
  * <pre>{@code
  * Artifact source = new Artifact("Source");
@@ -54,13 +56,15 @@ public class ConnectionSourceAction extends Action {
   private final Artifact output;
   private final boolean cloneOutput;
   private final Boolean triggerOnPush;
+  private final List<GitPushFilter> pushFilters;
+  private final List<GitPullRequestFilter> pullRequestFilters;
 
   /**
    * Defines the action.
    *
    * @param props the properties
-   * @throws IllegalArgumentException when a required property is missing or owner, repo or branch
-   *     is not valid
+   * @throws IllegalArgumentException when a required property is missing, owner, repo or branch is
+   *     not valid, or a trigger filter breaks CodePipeline's rules
    */
   public ConnectionSourceAction(ConnectionSourceActionProps props) {
     super(actionProperties(props));
@@ -70,6 +74,8 @@ public class ConnectionSourceAction extends Action {
     this.output = props.getOutput();
     this.cloneOutput = Boolean.TRUE.equals(props.getCodeBuildCloneOutput());
     this.triggerOnPush = props.getTriggerOnPush();
+    this.pushFilters = props.getPushFilters();
+    this.pullRequestFilters = props.getPullRequestFilters();
   }
 
   /**
@@ -99,8 +105,8 @@ public class ConnectionSourceAction extends Action {
   }
 
   /**
-   * Grants the action's role what it needs and renders the action's configuration. Called by the
-   * pipeline.
+   * Grants the action's role what it needs, adds the pipeline trigger of the filters, and renders
+   * the action's configuration. Called by the pipeline.
    *
    * @param scope the action's scope in the pipeline
    * @param stage the stage
@@ -115,8 +121,11 @@ public class ConnectionSourceAction extends Action {
     options.getBucket().grantPutAcl(options.getRole());
     if (cloneOutput) {
       IPipeline pipeline = stage.getPipeline();
-      Aspects.of(pipeline).add(new GrantCloneReaders(pipeline, output, connection));
+      Aspects.of(pipeline).add(new CloneOutputGrants(pipeline, output, connection));
     }
+    PipelineTriggers.bind(this, scope, stage, pushFilters, pullRequestFilters);
+    boolean filtered =
+        TriggerRules.present(pushFilters) || TriggerRules.present(pullRequestFilters);
     // Ordered: the configuration becomes template JSON.
     Map<String, Object> configuration = new LinkedHashMap<>();
     configuration.put("ConnectionArn", connection.getConnectionArn());
@@ -125,8 +134,10 @@ public class ConnectionSourceAction extends Action {
     if (cloneOutput) {
       configuration.put("OutputArtifactFormat", "CODEBUILD_CLONE_REF");
     }
-    if (triggerOnPush != null) {
-      configuration.put("DetectChanges", triggerOnPush);
+    if (triggerOnPush != null || filtered) {
+      // A filtered trigger comes with change detection off
+      // (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-triggers.html).
+      configuration.put("DetectChanges", triggerOnPush != null ? triggerOnPush : false);
     }
     return ActionConfig.builder().configuration(configuration).build();
   }
@@ -152,6 +163,8 @@ public class ConnectionSourceAction extends Action {
           who + ": output is required (the artifact the source is written to)");
     }
     RepositoryRef.of(who, props.getOwner(), props.getRepo(), props.getBranch());
+    TriggerRules.check(
+        who, props.getPushFilters(), props.getPullRequestFilters(), props.getTriggerOnPush());
     return ActionProperties.builder()
         .actionName(props.getActionName())
         .category(ActionCategory.SOURCE)
@@ -169,56 +182,6 @@ public class ConnectionSourceAction extends Action {
         .variablesNamespace(props.getVariablesNamespace())
         .role(props.getRole())
         .build();
-  }
-
-  /**
-   * Once the pipeline is complete, grants {@code UseConnection} to every CodeBuild project that
-   * reads the clone output: they fetch the repository themselves, through the connection.
-   */
-  private static final class GrantCloneReaders implements IAspect {
-    private final IPipeline pipeline;
-    private final Artifact output;
-    private final IConnection connection;
-    private boolean done;
-
-    GrantCloneReaders(IPipeline pipeline, Artifact output, IConnection connection) {
-      this.pipeline = pipeline;
-      this.output = output;
-      this.connection = connection;
-    }
-
-    @Override
-    public void visit(IConstruct node) {
-      if (done
-          || !node.getNode().getPath().equals(pipeline.getNode().getPath())
-          || !(pipeline instanceof Pipeline owned)) {
-        return;
-      }
-      done = true;
-      for (IStage stage : owned.getStages()) {
-        for (IAction action : stage.getActions()) {
-          ActionProperties properties = action.getActionProperties();
-          IResource resource = properties.getResource();
-          if (resource instanceof IProject project && readsOutput(properties.getInputs())) {
-            connection.grantUse(project);
-          }
-        }
-      }
-    }
-
-    private boolean readsOutput(List<Artifact> inputs) {
-      if (inputs == null) {
-        return false;
-      }
-      for (Artifact input : inputs) {
-        if (input == output
-            || (input.getArtifactName() != null
-                && input.getArtifactName().equals(output.getArtifactName()))) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
   /** A fluent builder for {@link ConnectionSourceAction}. */
@@ -321,6 +284,28 @@ public class ConnectionSourceAction extends Action {
      */
     public Builder triggerOnPush(Boolean triggerOnPush) {
       props.triggerOnPush(triggerOnPush);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getPushFilters()}.
+     *
+     * @param pushFilters up to 3 push filters
+     * @return this builder
+     */
+    public Builder pushFilters(List<GitPushFilter> pushFilters) {
+      props.pushFilters(pushFilters);
+      return this;
+    }
+
+    /**
+     * See {@link ConnectionSourceActionProps#getPullRequestFilters()}.
+     *
+     * @param pullRequestFilters up to 3 pull request filters
+     * @return this builder
+     */
+    public Builder pullRequestFilters(List<GitPullRequestFilter> pullRequestFilters) {
+      props.pullRequestFilters(pullRequestFilters);
       return this;
     }
 

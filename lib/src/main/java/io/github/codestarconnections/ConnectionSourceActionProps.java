@@ -1,6 +1,11 @@
 package io.github.codestarconnections;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.codepipeline.GitPullRequestFilter;
+import software.amazon.awscdk.services.codepipeline.GitPushFilter;
 import software.amazon.awscdk.services.iam.IRole;
 
 /**
@@ -17,6 +22,8 @@ public final class ConnectionSourceActionProps {
   private final Artifact output;
   private final Boolean codeBuildCloneOutput;
   private final Boolean triggerOnPush;
+  private final List<GitPushFilter> pushFilters;
+  private final List<GitPullRequestFilter> pullRequestFilters;
   private final Number runOrder;
   private final String variablesNamespace;
   private final IRole role;
@@ -30,6 +37,8 @@ public final class ConnectionSourceActionProps {
     this.output = b.output;
     this.codeBuildCloneOutput = b.codeBuildCloneOutput;
     this.triggerOnPush = b.triggerOnPush;
+    this.pushFilters = copy(b.pushFilters);
+    this.pullRequestFilters = copy(b.pullRequestFilters);
     this.runOrder = b.runOrder;
     this.variablesNamespace = b.variablesNamespace;
     this.role = b.role;
@@ -128,6 +137,32 @@ public final class ConnectionSourceActionProps {
   }
 
   /**
+   * Push filters of the V2 pipeline's trigger for this action: the pipeline starts on a push that
+   * matches one of them (tags; branches; or branches and file paths, with glob patterns). aws-cdk's
+   * {@code codepipeline.GitPushFilter}. The pipeline must be V2; the action's change detection is
+   * then off (do not set {@link #getTriggerOnPush()}).
+   *
+   * @return up to 3 filters, or null
+   * @default no push filter: with no pull request filter either, no trigger, and a push to {@link
+   *     #getBranch()} starts the pipeline
+   */
+  public List<GitPushFilter> getPushFilters() {
+    return pushFilters;
+  }
+
+  /**
+   * Pull request filters of the V2 pipeline's trigger for this action: the pipeline starts on a
+   * pull request event (OPEN, UPDATED, CLOSED) on matching branches (and file paths). aws-cdk's
+   * {@code codepipeline.GitPullRequestFilter}; each needs branches.
+   *
+   * @return up to 3 filters, or null
+   * @default no pull request filter
+   */
+  public List<GitPullRequestFilter> getPullRequestFilters() {
+    return pullRequestFilters;
+  }
+
+  /**
    * The action's run order in its stage.
    *
    * @return the run order, or null
@@ -157,6 +192,10 @@ public final class ConnectionSourceActionProps {
     return role;
   }
 
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+  }
+
   /** Builds {@link ConnectionSourceActionProps}. */
   public static final class Builder {
     private String actionName;
@@ -167,6 +206,8 @@ public final class ConnectionSourceActionProps {
     private Artifact output;
     private Boolean codeBuildCloneOutput;
     private Boolean triggerOnPush;
+    private List<GitPushFilter> pushFilters;
+    private List<GitPullRequestFilter> pullRequestFilters;
     private Number runOrder;
     private String variablesNamespace;
     private IRole role;
@@ -258,6 +299,28 @@ public final class ConnectionSourceActionProps {
      */
     public Builder triggerOnPush(Boolean triggerOnPush) {
       this.triggerOnPush = triggerOnPush;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getPushFilters()}.
+     *
+     * @param pushFilters up to 3 push filters
+     * @return this builder
+     */
+    public Builder pushFilters(List<GitPushFilter> pushFilters) {
+      this.pushFilters = pushFilters;
+      return this;
+    }
+
+    /**
+     * Sets {@link ConnectionSourceActionProps#getPullRequestFilters()}.
+     *
+     * @param pullRequestFilters up to 3 pull request filters
+     * @return this builder
+     */
+    public Builder pullRequestFilters(List<GitPullRequestFilter> pullRequestFilters) {
+      this.pullRequestFilters = pullRequestFilters;
       return this;
     }
 

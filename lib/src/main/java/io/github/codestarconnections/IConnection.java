@@ -38,6 +38,18 @@ public interface IConnection extends IResource {
   Grant grantUse(IGrantable grantee);
 
   /**
+   * Lets the grantee, a CodeBuild project's role, use this connection as the project's source:
+   * {@code GetConnectionToken}, {@code GetConnection} and {@code UseConnection}, with the prefix of
+   * the connection's namespace, and both prefixes when the ARN is an unresolved token of unknown
+   * namespace. {@link CodeBuildSource} grants it to the project it is bound to; call it yourself
+   * for projects that rely on a {@link CodeBuildSourceCredential} instead.
+   *
+   * @param grantee the principal, e.g. a {@code codebuild.Project}
+   * @return the grant
+   */
+  Grant grantCodeBuildUse(IGrantable grantee);
+
+  /**
    * Grants the given IAM actions on this connection.
    *
    * @param grantee the principal

@@ -34,37 +34,8 @@ record RepositoryRef(String owner, String repo, String branch) {
     require(who, "owner", owner);
     require(who, "repo", repo);
     require(who, "branch", branch);
-    if (!JsiiShortcuts.isUnresolved(owner)) {
-      String[] parts = owner.split("/", -1);
-      for (String part : parts) {
-        if (!SEGMENT.matcher(part).matches()) {
-          throw new IllegalArgumentException(
-              who
-                  + ": owner '"
-                  + owner
-                  + "' is not a repository owner; it must be a user, organization or group name"
-                  + " of letters, digits, '_', '.' and '-' (GitLab subgroups as group/subgroup)");
-        }
-      }
-      if (parts.length + 1 > MAX_SEGMENTS) {
-        throw new IllegalArgumentException(
-            who
-                + ": owner '"
-                + owner
-                + "' has "
-                + parts.length
-                + " levels; the service allows at most "
-                + (MAX_SEGMENTS - 1));
-      }
-    }
-    if (!JsiiShortcuts.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
-      throw new IllegalArgumentException(
-          who
-              + ": repo '"
-              + repo
-              + "' is not a repository name; it must be letters, digits, '_', '.' and '-' (put"
-              + " the owner in owner, not in repo)");
-    }
+    checkOwner(who, "owner", owner);
+    checkRepo(who, repo);
     if (!JsiiShortcuts.isUnresolved(branch) && BAD_BRANCH.matcher(branch).find()) {
       throw new IllegalArgumentException(
           who
@@ -75,6 +46,63 @@ record RepositoryRef(String owner, String repo, String branch) {
               + " '.lock'");
     }
     return new RepositoryRef(owner, repo, branch);
+  }
+
+  /**
+   * Checks an owner: a user, organization or group, with GitLab subgroups as {@code group/sub};
+   * tokens pass.
+   *
+   * @param who who asks, for messages
+   * @param property the property holding it, for messages, e.g. {@code "owner"}
+   * @param owner the owner (not null)
+   * @throws IllegalArgumentException naming the property, the value and the rule
+   */
+  static void checkOwner(String who, String property, String owner) {
+    if (!JsiiShortcuts.isUnresolved(owner)) {
+      String[] parts = owner.split("/", -1);
+      for (String part : parts) {
+        if (!SEGMENT.matcher(part).matches()) {
+          throw new IllegalArgumentException(
+              who
+                  + ": "
+                  + property
+                  + " '"
+                  + owner
+                  + "' is not a repository owner; it must be a user, organization or group name"
+                  + " of letters, digits, '_', '.' and '-' (GitLab subgroups as group/subgroup)");
+        }
+      }
+      if (parts.length + 1 > MAX_SEGMENTS) {
+        throw new IllegalArgumentException(
+            who
+                + ": "
+                + property
+                + " '"
+                + owner
+                + "' has "
+                + parts.length
+                + " levels; the service allows at most "
+                + (MAX_SEGMENTS - 1));
+      }
+    }
+  }
+
+  /**
+   * Checks a repository's name; tokens pass.
+   *
+   * @param who who asks, for messages
+   * @param repo the repository's name (not null)
+   * @throws IllegalArgumentException naming the value and the rule
+   */
+  static void checkRepo(String who, String repo) {
+    if (!JsiiShortcuts.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
+      throw new IllegalArgumentException(
+          who
+              + ": repo '"
+              + repo
+              + "' is not a repository name; it must be letters, digits, '_', '.' and '-' (put"
+              + " the owner in owner, not in repo)");
+    }
   }
 
   /**
@@ -115,7 +143,14 @@ record RepositoryRef(String owner, String repo, String branch) {
     return owner + "/" + repo;
   }
 
-  private static void require(String who, String property, String value) {
+  /**
+   * Fails when a required value is null or (literally) empty.
+   *
+   * @param who who asks, for messages
+   * @param property the property, for messages
+   * @param value the value
+   */
+  static void require(String who, String property, String value) {
     if (value == null || (!JsiiShortcuts.isUnresolved(value) && value.isEmpty())) {
       throw new IllegalArgumentException(
           who + ": " + property + " is " + (value == null ? "null" : "empty") + "; it is required");

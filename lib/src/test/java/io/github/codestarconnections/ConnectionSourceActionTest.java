@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.codepipeline.Artifact;
 import software.amazon.awscdk.services.codepipeline.IAction;
 import software.amazon.awscdk.services.codepipeline.Pipeline;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
+import software.amazon.awscdk.services.codepipeline.StageOptions;
 import software.amazon.awscdk.services.codepipeline.StageProps;
 import software.amazon.awscdk.services.codepipeline.actions.CodeBuildAction;
 
@@ -42,17 +43,18 @@ class ConnectionSourceActionTest {
     Pipeline.Builder b = Pipeline.Builder.create(stack, "Pipeline").pipelineType(PipelineType.V2);
     StageProps sourceStage =
         StageProps.builder().stageName("Source").actions(List.of(source)).build();
+    return b.stages(List.of(sourceStage, buildStage(stack, input))).build();
+  }
+
+  /** A stage with a CodeBuild action (project {@code Project}) reading the input. */
+  static StageOptions buildStage(Stack stack, Artifact input) {
     IAction build =
         CodeBuildAction.Builder.create()
             .actionName("Build")
             .project(new PipelineProject(stack, "Project"))
             .input(input)
             .build();
-    return b.stages(
-            List.of(
-                sourceStage,
-                StageProps.builder().stageName("Build").actions(List.of(build)).build()))
-        .build();
+    return StageOptions.builder().stageName("Build").actions(List.of(build)).build();
   }
 
   private List<UseConnectionStatements.Use> usesFor(IConnection connection, boolean clone) {

@@ -26,7 +26,10 @@ public final class ExamplesApp {
         new ConnectionPipelineStack(app, "ConnectionPipeline"),
         shared,
         new SharedConnectionPipelineStack(app, "SharedConnectionPipeline", shared.getGitHub()),
-        new CdkPipelineStack(app, "CdkPipeline"));
+        new CdkPipelineStack(app, "CdkPipeline"),
+        new CodeBuildWebhookStack(app, "CodeBuildWebhook"),
+        new TriggeredPipelineStack(app, "TriggeredPipeline"),
+        new CodeBuildCredentialStack(app, "CodeBuildCredential"));
   }
 
   /**

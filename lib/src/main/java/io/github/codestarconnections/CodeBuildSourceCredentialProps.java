@@ -1,0 +1,80 @@
+package io.github.codestarconnections;
+
+/**
+ * Properties of a {@link CodeBuildSourceCredential}. Immutable; make one with {@link #builder()}.
+ */
+public final class CodeBuildSourceCredentialProps {
+  private final IConnection connection;
+  private final ProviderType providerType;
+
+  private CodeBuildSourceCredentialProps(Builder b) {
+    this.connection = b.connection;
+    this.providerType = b.providerType;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The connection that becomes the account's default credential for its server type (the
+   * credential's {@code Token} is the connection's ARN).
+   *
+   * @return the connection
+   * @default none; required
+   */
+  public IConnection getConnection() {
+    return connection;
+  }
+
+  /**
+   * The connection's provider, which picks the credential's server type ({@code GITHUB}, {@code
+   * GITHUB_ENTERPRISE}, {@code GITLAB}, {@code GITLAB_SELF_MANAGED} or {@code BITBUCKET}).
+   *
+   * @return the provider
+   * @default the provider of a {@link Connection} made in this app; required for an import
+   */
+  public ProviderType getProviderType() {
+    return providerType;
+  }
+
+  /** Builds {@link CodeBuildSourceCredentialProps}. */
+  public static final class Builder {
+    private IConnection connection;
+    private ProviderType providerType;
+
+    private Builder() {}
+
+    /**
+     * @param connection the connection: {@link CodeBuildSourceCredentialProps#getConnection()}
+     * @return this builder
+     */
+    public Builder connection(IConnection connection) {
+      this.connection = connection;
+      return this;
+    }
+
+    /**
+     * @param providerType the provider: {@link CodeBuildSourceCredentialProps#getProviderType()}
+     * @return this builder
+     */
+    public Builder providerType(ProviderType providerType) {
+      this.providerType = providerType;
+      return this;
+    }
+
+    /**
+     * Builds the props.
+     *
+     * @return the props
+     */
+    public CodeBuildSourceCredentialProps build() {
+      return new CodeBuildSourceCredentialProps(this);
+    }
+  }
+}

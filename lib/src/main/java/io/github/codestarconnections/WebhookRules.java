@@ -1,0 +1,170 @@
+package io.github.codestarconnections;
+
+import java.util.List;
+import software.amazon.awscdk.services.codebuild.EventAction;
+
+/**
+ * CodeBuild's documented rules for a webhook's scope and filter groups, checked when a {@link
+ * CodeBuildSource} is made. Where CodeBuild's pages disagree on what a provider supports, the more
+ * permissive page is followed: a rule refuses only what no page allows.
+ */
+final class WebhookRules {
+  private static final String FILTER_DOC =
+      "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_WebhookFilter.html";
+  private static final EventAction[] PULL_REQUEST_EVENTS = {
+    EventAction.PULL_REQUEST_CREATED,
+    EventAction.PULL_REQUEST_UPDATED,
+    EventAction.PULL_REQUEST_CLOSED,
+    EventAction.PULL_REQUEST_REOPENED,
+    EventAction.PULL_REQUEST_MERGED
+  };
+
+  private WebhookRules() {}
+
+  /**
+   * Checks a webhook's scope and filter groups for a source type.
+   *
+   * @param who the source, for messages
+   * @param type the source type
+   * @param scope the scope, or null for a repository webhook
+   * @param groups the filter groups (not null; may be empty)
+   * @throws IllegalArgumentException naming the property, the value and the rule
+   */
+  static void check(
+      String who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
+    if (scope != null) {
+      checkScope(who, type, scope, groups);
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      WebhookFilterGroup group = groups.get(i);
+      if (group == null) {
+        throw new IllegalArgumentException(who + ": webhookFilters[" + i + "] is null");
+      }
+      checkGroup(who + ": webhookFilters[" + i + "] " + group, type, scope, group);
+    }
+  }
+
+  private static void checkScope(
+      String who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
+    String at = who + ": webhookScope " + scope;
+    boolean gitHub =
+        type == CodeBuildSourceType.GITHUB || type == CodeBuildSourceType.GITHUB_ENTERPRISE;
+    boolean gitLab =
+        type == CodeBuildSourceType.GITLAB || type == CodeBuildSourceType.GITLAB_SELF_MANAGED;
+    // Organization and global webhooks are GitHub's
+    // (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_Webhook.html), group webhooks
+    // GitLab's (https://docs.aws.amazon.com/codebuild/latest/userguide/gitlab-group-webhook.html).
+    if (scope.type() == WebhookScope.Type.GITLAB_GROUP ? !gitLab : !gitHub) {
+      throw new IllegalArgumentException(
+          at
+              + " does not fit a "
+              + type
+              + " source; CodeBuild has organization and global webhooks for GitHub and GitHub"
+              + " Enterprise Server, group webhooks for GitLab and GitLab self-managed");
+    }
+    RepositoryRef.require(at, "name", scope.name());
+    RepositoryRef.checkOwner(at, "name", scope.name());
+    if (gitHub && scope.name().contains("/")) {
+      throw new IllegalArgumentException(
+          at + ": a GitHub organization or enterprise name has no '/'");
+    }
+    // The domain is for GITHUB_ENTERPRISE and GITLAB_SELF_MANAGED sources
+    // (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ScopeConfiguration.html).
+    boolean selfManaged = type.cloudUrl() == null;
+    if (selfManaged && (scope.domain() == null || scope.domain().isBlank())) {
+      throw new IllegalArgumentException(
+          at
+              + " has no domain; a "
+              + type
+              + " source's scope needs the installation's domain: use withDomain(...)");
+    }
+    if (!selfManaged && scope.domain() != null) {
+      throw new IllegalArgumentException(
+          at
+              + " has a domain; CodeBuild takes a domain only for GITHUB_ENTERPRISE and"
+              + " GITLAB_SELF_MANAGED sources, not "
+              + type);
+    }
+    // Global webhooks take only WORKFLOW_JOB_QUEUED events
+    // (https://docs.aws.amazon.com/codebuild/latest/userguide/github-global-organization-webhook-setup.html).
+    if (scope.type() == WebhookScope.Type.GITHUB_GLOBAL
+        && (groups.isEmpty()
+            || !groups.stream().allMatch(g -> g.onlyEvents(EventAction.WORKFLOW_JOB_QUEUED)))) {
+      throw new IllegalArgumentException(
+          at
+              + ": a global webhook takes only WORKFLOW_JOB_QUEUED events; give webhookFilters"
+              + " whose groups are all inEventOf(WORKFLOW_JOB_QUEUED)");
+    }
+  }
+
+  private static void checkGroup(
+      String at, CodeBuildSourceType type, WebhookScope scope, WebhookFilterGroup group) {
+    for (EventAction event : group.events()) {
+      if (!type.supports(event)) {
+        throw new IllegalArgumentException(
+            at
+                + ": event "
+                + event
+                + " is not one CodeBuild documents for "
+                + type
+                + " webhooks (see the webhook events page of "
+                + type
+                + " in https://docs.aws.amazon.com/codebuild/latest/userguide/webhooks.html)");
+      }
+    }
+    for (WebhookFilterGroup.Filter f : group.filters()) {
+      switch (f.kind()) {
+        case BASE_REF ->
+            requireEvents(at, group, f, "pull request events only", PULL_REQUEST_EVENTS);
+        case TAG_NAME, RELEASE_NAME ->
+            requireEvents(
+                at,
+                group,
+                f,
+                "RELEASED and PRERELEASED events only",
+                EventAction.RELEASED,
+                EventAction.PRERELEASED);
+        case WORKFLOW_NAME ->
+            requireEvents(
+                at, group, f, "WORKFLOW_JOB_QUEUED events only", EventAction.WORKFLOW_JOB_QUEUED);
+        case REPOSITORY_NAME -> {
+          if (scope == null) {
+            throw new IllegalArgumentException(
+                at
+                    + ": REPOSITORY_NAME works with organization, global and group webhooks only;"
+                    + " set webhookScope, or drop the condition ("
+                    + FILTER_DOC
+                    + ")");
+          }
+        }
+        default -> {
+          // HEAD_REF, FILE_PATH, COMMIT_MESSAGE and ACTOR_ACCOUNT_ID go with push and pull request
+          // events on every source type a CloudFormation webhook is made for; GitHub Enterprise
+          // Server's exceptions (no FILE_PATH or COMMIT_MESSAGE with its pull request events) do
+          // not arise, as CloudFormation makes no GitHub Enterprise Server webhook.
+        }
+      }
+    }
+  }
+
+  private static void requireEvents(
+      String at,
+      WebhookFilterGroup group,
+      WebhookFilterGroup.Filter filter,
+      String rule,
+      EventAction... allowed) {
+    if (!group.onlyEvents(allowed)) {
+      throw new IllegalArgumentException(
+          at
+              + ": "
+              + filter.kind()
+              + " works with "
+              + rule
+              + ", but the group's events are "
+              + group.events()
+              + "; split the group ("
+              + FILTER_DOC
+              + ")");
+    }
+  }
+}
