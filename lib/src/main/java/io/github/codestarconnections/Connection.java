@@ -114,7 +114,8 @@ public class Connection extends ConnectionBase {
     }
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
-    ServiceRules.checkTagCountAtSynth(JsiiShortcuts.stackOf(scope, this), owner, tagManager);
+    ServiceRules.checkTagCountAtSynth(
+        JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
       addHandshakeOutput();
     }

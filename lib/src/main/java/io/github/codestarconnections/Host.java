@@ -35,7 +35,8 @@ import software.constructs.Construct;
  * <p>CloudFormation has no {@code AWS::CodeStarConnections::Host}, so this construct is a custom
  * resource ({@code Custom::CodeStarConnectionsHost}) whose properties mirror {@code
  * AWS::CodeConnections::Host}. A Java Lambda handler makes, updates and deletes the host; one
- * provider per stack serves every host in it.
+ * provider per stack serves every host in it, configured for the whole stack by {@link
+ * HostProviderSettings} (how it waits for hosts, SnapStart).
  *
  * <p>Changing {@code hostName}, {@code providerType} or {@code serviceNamespace} replaces the host
  * (a new ARN; the old host is deleted afterwards, and connections on it are replaced with it).
@@ -72,6 +73,8 @@ public class Host extends Resource implements IHost, ITaggable {
   private final List<ISecurityGroup> securityGroups;
   private final TagManager tags;
   private final CfnResource resource;
+  private final Stack ownStack;
+  private final ServiceRules.TagCountCheck tagCountCheck;
   private String hostArn;
 
   /**
@@ -127,7 +130,7 @@ public class Host extends Resource implements IHost, ITaggable {
             TagManagerOptions.builder().tagPropertyName("Tags").build());
 
     Stack stack = JsiiShortcuts.stackOf(scope, this);
-    HostProvider provider = HostProvider.of(stack, owner, namespace, props);
+    HostProvider provider = HostProvider.of(stack, owner, namespace);
     if (vpcConfiguration != null) {
       provider.enableVpc();
     }
@@ -155,7 +158,9 @@ public class Host extends Resource implements IHost, ITaggable {
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
 
-    ServiceRules.checkTagCountAtSynth(stack, owner, tags);
+    this.ownStack = stack;
+    this.tagCountCheck = provider.tagCountCheck();
+    tagCountCheck.add(owner, tags);
   }
 
   /**
@@ -250,6 +255,17 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public String getHostStatus() {
     return Token.asString(resource.getAtt("Status"));
+  }
+
+  /**
+   * The tag count check of the host's stack, for connections on this host.
+   *
+   * @param stack the connection's stack
+   * @return the check when the host is in {@code stack} (Java objects compared: no jsii call), else
+   *     null
+   */
+  ServiceRules.TagCountCheck tagCountCheckIn(Stack stack) {
+    return ownStack == stack ? tagCountCheck : null;
   }
 
   /**
@@ -538,39 +554,6 @@ public class Host extends Resource implements IHost, ITaggable {
      */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       props.removalPolicy(removalPolicy);
-      return this;
-    }
-
-    /**
-     * See {@link HostProps#getQueryInterval()}.
-     *
-     * @param queryInterval the interval
-     * @return this builder
-     */
-    public Builder queryInterval(software.amazon.awscdk.Duration queryInterval) {
-      props.queryInterval(queryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProps#getMaxQueryInterval()}.
-     *
-     * @param maxQueryInterval the longest wait
-     * @return this builder
-     */
-    public Builder maxQueryInterval(software.amazon.awscdk.Duration maxQueryInterval) {
-      props.maxQueryInterval(maxQueryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProps#getTotalTimeout()}.
-     *
-     * @param totalTimeout the timeout
-     * @return this builder
-     */
-    public Builder totalTimeout(software.amazon.awscdk.Duration totalTimeout) {
-      props.totalTimeout(totalTimeout);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.github.codestarconnections.examples;
 
 import io.github.codestarconnections.Connection;
 import io.github.codestarconnections.Host;
+import io.github.codestarconnections.HostProviderSettings;
 import io.github.codestarconnections.ProviderType;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -52,6 +53,13 @@ public class GhesHostStack extends Stack {
                         .build()))
             .build();
 
+    // Before the stack's first Host, which builds the provider: a VPC host takes minutes to set up
+    // its network, so poll from every 20 s for up to 40 min.
+    HostProviderSettings.Builder.create(this)
+        .queryInterval(Duration.seconds(20))
+        .totalTimeout(Duration.minutes(40))
+        .build();
+
     Host ghes =
         Host.Builder.create(this, "Ghes")
             .hostName("examples-ghes")
@@ -60,9 +68,6 @@ public class GhesHostStack extends Stack {
             .vpc(vpc)
             .tlsCertificate(PRIVATE_CA)
             .tags(Map.of("team", "platform"))
-            // A VPC host takes minutes to set up its network; poll every 20 s for up to 40 min.
-            .queryInterval(Duration.seconds(20))
-            .totalTimeout(Duration.minutes(40))
             .build();
 
     Connection.Builder.create(this, "GhesConnection")
