@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -21,9 +17,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients once per Lambda container: url-connection HTTP client, region from {@code
- * AWS_REGION}, credentials from the environment (access keys, or a SnapStart function's container
- * credentials), and bounded retries and timeouts so that no call outlives the handler's 60 s. Where
- * it builds them it registers the container's {@link SnapStartPriming} hook.
+ * AWS_REGION}, credentials from the environment ({@link HandlerCredentials}), and bounded retries
+ * and timeouts so that no call outlives the handler's 60 s. Where it builds them, a SnapStart
+ * function registers the container's {@link SnapStartPriming} hook.
  */
 public final class ServiceClients {
   /** Attempts per call (first try included); CreateHost is always attempted once. */
@@ -111,9 +107,9 @@ public final class ServiceClients {
           case CODECONNECTIONS ->
               new CodeConnectionsHostApi(codeConnectionsBuilder(region).build());
         };
-    // Where the container's clients are built, so once per container: SnapStart runs it before
-    // the snapshot (elsewhere it is never run).
-    SnapStartPriming.register(namespace, region);
+    // Where the container's clients are built, so once per container; only a SnapStart function
+    // registers it, and Lambda runs it before the snapshot.
+    SnapStartPriming.registerOn(System.getenv(), namespace, region);
     return api;
   }
 
@@ -150,20 +146,6 @@ public final class ServiceClients {
   }
 
   /**
-   * The function role's credentials, read when a call signs: from the access-key variables Lambda
-   * sets, or, on a SnapStart function, which has none of those, from the container credentials
-   * endpoint Lambda sets instead (AWS_CONTAINER_CREDENTIALS_FULL_URI and
-   * AWS_CONTAINER_AUTHORIZATION_TOKEN;
-   * https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html#snapstart-credentials).
-   * Neither is read when the client is built, so no credentials are in a snapshot.
-   */
-  private static AwsCredentialsProvider credentials() {
-    return AwsCredentialsProviderChain.of(
-        EnvironmentVariableCredentialsProvider.create(),
-        ContainerCredentialsProvider.builder().build());
-  }
-
-  /**
    * The {@code codestar-connections} client as the handler builds it, before {@code build()}.
    *
    * @param region the client's region
@@ -172,7 +154,7 @@ public final class ServiceClients {
   static CodeStarConnectionsClientBuilder codeStarConnectionsBuilder(Region region) {
     return CodeStarConnectionsClient.builder()
         .region(region)
-        .credentialsProvider(credentials())
+        .credentialsProvider(HandlerCredentials.SHARED)
         .httpClientBuilder(httpClient())
         .endpointProvider(RegionalEndpoints.codeStarConnections())
         .overrideConfiguration(overrideConfiguration());
@@ -187,7 +169,7 @@ public final class ServiceClients {
   static CodeConnectionsClientBuilder codeConnectionsBuilder(Region region) {
     return CodeConnectionsClient.builder()
         .region(region)
-        .credentialsProvider(credentials())
+        .credentialsProvider(HandlerCredentials.SHARED)
         .httpClientBuilder(httpClient())
         .endpointProvider(RegionalEndpoints.codeConnections())
         .overrideConfiguration(overrideConfiguration());

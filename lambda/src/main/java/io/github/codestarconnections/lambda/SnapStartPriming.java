@@ -21,21 +21,25 @@ import software.amazon.awssdk.regions.Region;
  * org.crac's global context once per container, where the clients are built.
  *
  * <p>{@link #beforeCheckpoint} runs before Lambda snapshots the initialized environment, and primes
- * what can be primed without a network call: one Create event through {@link OnEventHandler} and
- * its isComplete through {@link IsCompleteHandler} (event parser, decisions, response shaping, log
- * line), then the operations a Create does not reach, all over a client built as the container's
- * (same marshalling, endpoint rules, signing, retry strategy and timeouts) that signs with
- * placeholder credentials and is answered in the JVM by {@link PrimingHttpClient}. A failure only
- * costs the priming: it is logged, never thrown, so a publish never fails for it.
+ * what can be primed without a network call: the container credentials provider made (no
+ * credentials read), one Create event through {@link OnEventHandler} and its isComplete through
+ * {@link IsCompleteHandler} (event parser, decisions, response shaping, log line), then the
+ * operations a Create does not reach, all over a client built as the container's (same marshalling,
+ * endpoint rules, signing, retry strategy and timeouts) that signs with placeholder credentials and
+ * is answered in the JVM by {@link PrimingHttpClient}. A failure only costs the priming: it is
+ * logged, never thrown, so a publish never fails for it.
  *
  * <p>{@link #afterRestore} has nothing to renew, by construction: credentials are read when a call
- * signs (the access-key variables, or with SnapStart the container credentials endpoint), and
- * priming never resolved any; no connection was opened and no name resolved before the snapshot;
- * the handler keeps no random state, the SDK's invocation ids come from {@code SecureRandom} and
- * its retry jitter from {@link RestoreSafeBackoff}, which AWS lists as unique across restores. It
- * logs one line, so a restored environment can be told from a cold one.
+ * signs ({@link HandlerCredentials}), and priming never resolved any; no connection was opened and
+ * no name resolved before the snapshot; the handler keeps no random state, the SDK's invocation ids
+ * come from {@code SecureRandom} and its retry jitter from {@link RestoreSafeBackoff}, which AWS
+ * lists as unique across restores. It logs one line, so a restored environment can be told from a
+ * cold one.
  */
 final class SnapStartPriming implements Resource {
+  static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+  static final String SNAP_START = "snap-start";
+
   /** Strongly held: org.crac keeps registered resources only weakly. */
   private static SnapStartPriming registered;
 
@@ -52,6 +56,25 @@ final class SnapStartPriming implements Resource {
     this.namespace = namespace;
     this.region = region;
     this.log = log;
+  }
+
+  /**
+   * Registers the container's hook on a SnapStart function, whose initialization Lambda marks with
+   * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html); other functions
+   * never run the hooks, and do not load org.crac.
+   *
+   * @param env the environment
+   * @param namespace the namespace whose clients were built
+   * @param region their region
+   * @return whether the hook is registered
+   */
+  static boolean registerOn(Map<String, String> env, Namespace namespace, Region region) {
+    if (!SNAP_START.equals(env.get(INITIALIZATION_TYPE))) {
+      return false;
+    }
+    register(namespace, region);
+    return true;
   }
 
   /**
@@ -119,6 +142,8 @@ final class SnapStartPriming implements Resource {
             + ":000000000000:host/"
             + PrimingHttpClient.HOST_NAME
             + "-00000000";
+    // The container credentials provider a SnapStart function signs with, made (not asked) now.
+    HandlerCredentials.SHARED.prepare();
     PrimingHttpClient answers = new PrimingHttpClient(arn);
     try (ServiceClients.ClosableApi offline =
         ServiceClients.offlineApi(namespace, region, answers)) {

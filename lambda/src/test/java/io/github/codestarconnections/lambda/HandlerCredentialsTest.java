@@ -2,7 +2,6 @@ package io.github.codestarconnections.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -26,9 +25,6 @@ class HandlerCredentialsTest {
   @Test
   void withoutAccessKeyVariablesTheClientsSignWithTheContainerEndpointsCredentials()
       throws Exception {
-    assumeTrue(
-        System.getenv("AWS_ACCESS_KEY_ID") == null,
-        "AWS_ACCESS_KEY_ID is set in this environment: the access keys win, as on Lambda");
     HttpServer endpoint =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     List<String> tokens = new ArrayList<>();
@@ -52,6 +48,7 @@ class HandlerCredentialsTest {
     SignedHeaders signed = new SignedHeaders();
     try (CodeStarConnectionsClient client =
         ServiceClients.codeStarConnectionsBuilder(Region.US_EAST_1)
+            .credentialsProvider(new HandlerCredentials(name -> null))
             .overrideConfiguration(
                 ServiceClients.overrideConfiguration().toBuilder()
                     .addExecutionInterceptor(signed)
@@ -69,6 +66,16 @@ class HandlerCredentialsTest {
       System.clearProperty("aws.containerAuthorizationToken");
       endpoint.stop(0);
     }
+  }
+
+  @Test
+  void withAccessKeyVariablesTheContainerProviderIsNeitherMadeNorAsked() {
+    HandlerCredentials onDemand =
+        new HandlerCredentials(name -> name.equals("AWS_ACCESS_KEY_ID") ? "AKID" : null);
+    HandlerCredentials snapStart = new HandlerCredentials(name -> null);
+
+    assertThat(onDemand.prepare()).isFalse();
+    assertThat(snapStart.prepare()).isTrue();
   }
 
   /** Keeps the signed request's credential headers and stops it there. */

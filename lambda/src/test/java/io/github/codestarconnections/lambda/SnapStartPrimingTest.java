@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -126,6 +127,25 @@ class SnapStartPrimingTest {
     assertThat(log.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"handler\":\"snapStart\",\"hook\":\"afterRestore\"}" + System.lineSeparator());
+  }
+
+  @Test
+  void onlyASnapStartFunctionRegistersTheHook() {
+    assertThat(
+            SnapStartPriming.registerOn(
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"),
+                Namespace.CODESTAR_CONNECTIONS,
+                Region.US_EAST_1))
+        .isFalse();
+    assertThat(
+            SnapStartPriming.registerOn(Map.of(), Namespace.CODESTAR_CONNECTIONS, Region.US_EAST_1))
+        .isFalse();
+    assertThat(
+            SnapStartPriming.registerOn(
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"),
+                Namespace.CODESTAR_CONNECTIONS,
+                Region.US_EAST_1))
+        .isTrue();
   }
 
   @Test

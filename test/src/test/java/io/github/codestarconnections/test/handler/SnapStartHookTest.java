@@ -9,6 +9,7 @@ import io.github.codestarconnections.test.crac.Core;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -21,11 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shaded handler jar as a SnapStart function runs it: the container's clients are built, which
- * registers one hook with org.crac; the runtime (here the stand-in of {@code test.crac}, which
- * org.crac delegates to as it does to Lambda's) runs it before the snapshot, which makes no call
- * and resolves no credentials; after the restore the first Create is answered with the credentials
- * Lambda gives a SnapStart function, from its container credentials endpoint.
+ * The shaded handler jar as a SnapStart function runs it: the container's clients are built and, as
+ * on a SnapStart function, one hook is registered with org.crac; the runtime (here the stand-in of
+ * {@code test.crac}, which org.crac delegates to as it does to Lambda's) runs it before the
+ * snapshot, which makes no call and resolves no credentials; after the restore the first Create is
+ * answered with the credentials Lambda gives a SnapStart function, from its container credentials
+ * endpoint.
  */
 class SnapStartHookTest {
   private static final List<String> PROPERTIES =
@@ -78,9 +80,26 @@ class SnapStartHookTest {
       System.setOut(new PrintStream(hookLog, true, StandardCharsets.UTF_8));
       Class<?> clients = function.loadClass("io.github.codestarconnections.lambda.ServiceClients");
       Class<?> namespaces = function.loadClass("io.github.codestarconnections.lambda.Namespace");
+      // What ServiceClients does where it builds a namespace's clients, with Lambda's
+      // environment of a SnapStart function (this JVM's environment cannot be set).
+      Class<?> hook = function.loadClass("io.github.codestarconnections.lambda.SnapStartPriming");
+      Method registerOn =
+          hook.getDeclaredMethod(
+              "registerOn",
+              Map.class,
+              namespaces,
+              function.loadClass("software.amazon.awssdk.regions.Region"));
+      registerOn.setAccessible(true);
+      Object region =
+          function
+              .loadClass("software.amazon.awssdk.regions.Region")
+              .getMethod("of", String.class)
+              .invoke(null, CodeStarConnectionsStandIn.REGION);
       Object api = null;
       for (Object namespace : namespaces.getEnumConstants()) {
         Object built = clients.getMethod("hostApi", namespaces).invoke(null, namespace);
+        registerOn.invoke(
+            null, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), namespace, region);
         if (namespace.toString().equals("CODESTAR_CONNECTIONS")) {
           api = built;
         }
