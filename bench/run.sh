@@ -4,10 +4,10 @@
 #
 #   bench/run.sh                 everything (about 3 minutes on 2 cores, plus 1-3 for the backends
 #                                step; 5 plus that with SYNTH_REPS=7 COLD_ROUNDS=11)
-#   SYNTH_REPS=9 COLD_ROUNDS=15 bench/run.sh
+#   SYNTH_REPS=9 COLD_ROUNDS=15 SNAP_ROUNDS=21 bench/run.sh
 #   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
 #                                             under /usr/lib/jvm; BENCH_JDK25=none skips them)
-#   BENCH_ONLY="synth growth jsii cold calls backends" bench/run.sh   a subset
+#   BENCH_ONLY="synth growth jsii cold snapstart calls backends" bench/run.sh   a subset
 #   BENCH_CANDIDATE_JAR=/path/to/other-handler.jar bench/run.sh   also times that jar, same rounds
 #
 # Needs: JDK 17+, Maven 3.8+, Node 18+ with npm, network to Maven Central and npm the first time.
@@ -17,7 +17,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SYNTH_REPS="${SYNTH_REPS:-5}"
 COLD_ROUNDS="${COLD_ROUNDS:-9}"
-ONLY="${BENCH_ONLY:-synth growth jsii cold calls backends}"
+SNAP_ROUNDS="${SNAP_ROUNDS:-15}"
+ONLY="${BENCH_ONLY:-synth growth jsii cold snapstart calls backends}"
 RESULTS="$ROOT/bench/target/results"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 MVN_FLAGS=(-B -ntp -q)
@@ -112,6 +113,12 @@ if want cold; then
     "$ROOT/bench/target/handler/host-handler.jar" "$ROOT/bench/node-peer" "$COLD_ROUNDS"
 fi
 
+if want snapstart; then
+  say "handler: first Create after the SnapStart hooks, $SNAP_ROUNDS rounds"
+  bench_java io.github.codestarconnections.bench.SnapStartBenchmark \
+    "$ROOT/bench/target/handler/host-handler.jar" "$SNAP_ROUNDS"
+fi
+
 if want calls; then
   say "handler: API calls per lifecycle"
   bench_java io.github.codestarconnections.bench.LifecycleCalls 2>/dev/null
@@ -134,7 +141,7 @@ fi
 
 echo "| load average at end | $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) |" >> "$RESULTS/machine.md"
 {
-  for f in machine template-equivalence synth-time jsii-calls template-growth backends handler-jar cold-start lifecycle-calls; do
+  for f in machine template-equivalence synth-time jsii-calls template-growth backends handler-jar cold-start snapstart lifecycle-calls; do
     if [[ -f "$RESULTS/$f.md" ]]; then printf '## %s\n\n' "$f"; cat "$RESULTS/$f.md"; echo; fi
   done
 } > "$RESULTS/summary.md"

@@ -106,7 +106,8 @@ public class Connection extends ConnectionBase {
     PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
-    ServiceRules.checkTagCountAtSynth(JsiiShortcuts.stackOf(scope, this), owner, tagManager);
+    ServiceRules.checkTagCountAtSynth(
+        JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
       addHandshakeOutput();
     }

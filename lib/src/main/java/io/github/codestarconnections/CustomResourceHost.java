@@ -17,6 +17,7 @@ import software.amazon.awscdk.Token;
 final class CustomResourceHost implements HostResource {
   private final CfnResource resource;
   private final TagManager tags;
+  private final HostProvider provider;
 
   /**
    * Renders the custom resource.
@@ -27,16 +28,9 @@ final class CustomResourceHost implements HostResource {
    * @param stack the host's stack
    * @param owner the host, for messages
    * @param namespace the API the provider's handler calls
-   * @param props the host's props, for the provider's settings
    */
   CustomResourceHost(
-      Host host,
-      String id,
-      HostSpec spec,
-      Stack stack,
-      Owner owner,
-      ServiceNamespace namespace,
-      HostProps props) {
+      Host host, String id, HostSpec spec, Stack stack, Owner owner, ServiceNamespace namespace) {
     // A custom resource joins Tags.of through its own TagManager, rendered lazily into Tags.
     this.tags =
         new TagManager(
@@ -44,7 +38,7 @@ final class CustomResourceHost implements HostResource {
             Host.RESOURCE_TYPE,
             spec.tags() == null ? null : new LinkedHashMap<>(spec.tags()),
             TagManagerOptions.builder().tagPropertyName("Tags").build());
-    HostProvider provider = HostProvider.of(stack, owner, namespace, props);
+    this.provider = HostProvider.of(stack, owner, namespace);
     if (spec.network().inVpc()) {
       provider.enableVpc();
     }
@@ -73,6 +67,12 @@ final class CustomResourceHost implements HostResource {
   @Override
   public TagManager tags() {
     return tags;
+  }
+
+  /** The provider's: it is made (or found) for the stack anyway, so no look-up of its own. */
+  @Override
+  public ServiceRules.TagCountCheck tagCountCheck() {
+    return provider.tagCountCheck();
   }
 
   /** A {@code Ref}: the handler makes the host ARN the physical id. */

@@ -25,7 +25,9 @@ import software.constructs.Construct;
  * Java Lambda handler makes, updates and deletes the host, one provider per stack and namespace
  * serving every host in it; or, with {@link HostBackend#NATIVE}, CloudFormation's own {@code
  * AWS::CodeConnections::Host}, with no provider at all ({@code codeconnections} namespace only).
- * Both take the same props and give the same attributes, grants and publication.
+ * Both take the same props and give the same attributes, grants and publication. The custom
+ * resource's provider is configured for the whole stack by {@link HostProviderSettings} (how it
+ * waits for hosts, SnapStart).
  *
  * <p>Changing {@code hostName} or {@code providerType} replaces the host (a new ARN; the old host
  * is deleted afterwards, and connections on it are replaced with it). Changing {@code backend} or
@@ -57,6 +59,8 @@ public class Host extends Resource implements IHost, ITaggable {
   private final ServiceNamespace namespace;
   private final List<ISecurityGroup> securityGroups;
   private final HostResource backing;
+  private final Stack ownStack;
+  private final ServiceRules.TagCountCheck tagCountCheck;
   private String hostArn;
 
   /**
@@ -86,8 +90,8 @@ public class Host extends Resource implements IHost, ITaggable {
     String childId = PrimaryChildId.host(backend, namespace);
     this.backing =
         backend == HostBackend.NATIVE
-            ? new NativeHost(this, childId, spec)
-            : new CustomResourceHost(this, childId, spec, stack, owner, namespace, props);
+            ? new NativeHost(this, childId, spec, stack, owner)
+            : new CustomResourceHost(this, childId, spec, stack, owner, namespace);
     CfnResource resource = backing.resource();
     PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
@@ -96,7 +100,9 @@ public class Host extends Resource implements IHost, ITaggable {
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
 
-    ServiceRules.checkTagCountAtSynth(stack, owner, backing.tags());
+    this.ownStack = stack;
+    this.tagCountCheck = backing.tagCountCheck();
+    tagCountCheck.add(owner, backing.tags());
   }
 
   /**
@@ -188,6 +194,17 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public String getHostStatus() {
     return backing.status();
+  }
+
+  /**
+   * The tag count check of the host's stack, for connections on this host.
+   *
+   * @param stack the connection's stack
+   * @return the check when the host is in {@code stack} (Java objects compared: no jsii call), else
+   *     null
+   */
+  ServiceRules.TagCountCheck tagCountCheckIn(Stack stack) {
+    return ownStack == stack ? tagCountCheck : null;
   }
 
   /**
@@ -324,39 +341,6 @@ public class Host extends Resource implements IHost, ITaggable {
     /** Sets {@link HostProps#getRemovalPolicy()} and returns this builder. */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       props.removalPolicy(removalPolicy);
-      return this;
-    }
-
-    /**
-     * See {@link HostProps#getQueryInterval()}.
-     *
-     * @param queryInterval the interval
-     * @return this builder
-     */
-    public Builder queryInterval(software.amazon.awscdk.Duration queryInterval) {
-      props.queryInterval(queryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProps#getMaxQueryInterval()}.
-     *
-     * @param maxQueryInterval the longest wait
-     * @return this builder
-     */
-    public Builder maxQueryInterval(software.amazon.awscdk.Duration maxQueryInterval) {
-      props.maxQueryInterval(maxQueryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProps#getTotalTimeout()}.
-     *
-     * @param totalTimeout the timeout
-     * @return this builder
-     */
-    public Builder totalTimeout(software.amazon.awscdk.Duration totalTimeout) {
-      props.totalTimeout(totalTimeout);
       return this;
     }
 

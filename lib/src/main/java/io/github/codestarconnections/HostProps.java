@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -21,9 +20,6 @@ public final class HostProps {
   private final String tlsCertificate;
   private final Map<String, String> tags;
   private final RemovalPolicy removalPolicy;
-  private final Duration queryInterval;
-  private final Duration maxQueryInterval;
-  private final Duration totalTimeout;
   private final ServiceNamespace serviceNamespace;
   private final HostBackend backend;
 
@@ -37,9 +33,6 @@ public final class HostProps {
     this.tlsCertificate = b.tlsCertificate;
     this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
     this.removalPolicy = b.removalPolicy;
-    this.queryInterval = b.queryInterval;
-    this.maxQueryInterval = b.maxQueryInterval;
-    this.totalTimeout = b.totalTimeout;
     this.serviceNamespace = b.serviceNamespace;
     this.backend = b.backend;
   }
@@ -152,43 +145,6 @@ public final class HostProps {
   }
 
   /**
-   * How long the stack's host provider waits before it first asks again whether a host is ready (a
-   * host without a VPC is ready at once; one in a VPC takes minutes). The waits then double, up to
-   * {@link #getMaxQueryInterval()}. Shared by all hosts of a stack: every host in it must ask for
-   * the same value or leave it out.
-   *
-   * @return the interval, or null
-   * @default 30 seconds
-   */
-  public Duration getQueryInterval() {
-    return queryInterval;
-  }
-
-  /**
-   * The longest wait between two checks of a host that is not ready yet: the waits start at {@link
-   * #getQueryInterval()} and double up to this, so a 10-minute VPC set-up costs 12 status checks at
-   * the defaults instead of 21. Give it the queryInterval's value to poll at a fixed interval.
-   * Shared by all hosts of a stack, like {@link #getQueryInterval()}.
-   *
-   * @return the longest wait, or null
-   * @default 60 seconds, or the queryInterval when that is longer
-   */
-  public Duration getMaxQueryInterval() {
-    return maxQueryInterval;
-  }
-
-  /**
-   * How long the stack's host provider waits for a host to be ready before failing the deployment
-   * (VPC set-up takes minutes). Shared by all hosts of a stack, like {@link #getQueryInterval()}.
-   *
-   * @return the timeout, or null
-   * @default 30 minutes
-   */
-  public Duration getTotalTimeout() {
-    return totalTimeout;
-  }
-
-  /**
    * Which API namespace the host is made in; its ARN carries it. Changing it replaces the host.
    * {@link HostBackend#NATIVE} makes hosts in {@link ServiceNamespace#CODECONNECTIONS} only.
    *
@@ -224,9 +180,6 @@ public final class HostProps {
     private String tlsCertificate;
     private Map<String, String> tags;
     private RemovalPolicy removalPolicy;
-    private Duration queryInterval;
-    private Duration maxQueryInterval;
-    private Duration totalTimeout;
     private ServiceNamespace serviceNamespace;
     private HostBackend backend;
 
@@ -329,39 +282,6 @@ public final class HostProps {
      */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
-      return this;
-    }
-
-    /**
-     * Sets {@link HostProps#getQueryInterval()}.
-     *
-     * @param queryInterval the interval
-     * @return this builder
-     */
-    public Builder queryInterval(Duration queryInterval) {
-      this.queryInterval = queryInterval;
-      return this;
-    }
-
-    /**
-     * Sets {@link HostProps#getMaxQueryInterval()}.
-     *
-     * @param maxQueryInterval the longest wait
-     * @return this builder
-     */
-    public Builder maxQueryInterval(Duration maxQueryInterval) {
-      this.maxQueryInterval = maxQueryInterval;
-      return this;
-    }
-
-    /**
-     * Sets {@link HostProps#getTotalTimeout()}.
-     *
-     * @param totalTimeout the timeout
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration totalTimeout) {
-      this.totalTimeout = totalTimeout;
       return this;
     }
 

@@ -23,6 +23,13 @@ interface HostResource {
   TagManager tags();
 
   /**
+   * Where the stack counts the tags of its hosts and connections at synth.
+   *
+   * @return the stack's check
+   */
+  ServiceRules.TagCountCheck tagCountCheck();
+
+  /**
    * The host's ARN.
    *
    * @return a token

@@ -1,6 +1,7 @@
 package io.github.codestarconnections;
 
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.services.codeconnections.CfnHost;
 import software.amazon.awscdk.services.codeconnections.CfnHostProps;
@@ -11,6 +12,7 @@ import software.amazon.awscdk.services.codeconnections.CfnHostProps;
  */
 final class NativeHost implements HostResource {
   private final CfnHost resource;
+  private final ServiceRules.TagCountCheck tagCountCheck;
 
   /**
    * Renders the L1.
@@ -18,8 +20,11 @@ final class NativeHost implements HostResource {
    * @param host the host, the resource's parent
    * @param id the resource's id ({@link PrimaryChildId#host})
    * @param spec the checked host
+   * @param stack the host's stack
+   * @param owner the host, for messages
    */
-  NativeHost(Host host, String id, HostSpec spec) {
+  NativeHost(Host host, String id, HostSpec spec, Stack stack, Owner owner) {
+    this.tagCountCheck = ServiceRules.tagCountCheck(stack, owner);
     this.resource =
         new CfnHost(
             host,
@@ -41,6 +46,11 @@ final class NativeHost implements HostResource {
   @Override
   public TagManager tags() {
     return resource.getCdkTagManager();
+  }
+
+  @Override
+  public ServiceRules.TagCountCheck tagCountCheck() {
+    return tagCountCheck;
   }
 
   /** {@code Fn::GetAtt HostArn}: the schema's read-only property, whatever {@code Ref} gives. */

@@ -3,19 +3,61 @@ package io.github.codestarconnections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
 final class ServiceRules {
   /** Most user tags an AWS resource takes. */
   static final int MAX_TAGS = 50;
 
-  /** The tag managers of each stack's hosts and connections, for the count checked at synth. */
-  private static final Map<Stack, List<Tagged>> TAGGED = new WeakHashMap<>();
-
   private record Tagged(Owner owner, TagManager tags) {}
+
+  /**
+   * The tag managers of one stack's hosts and connections, for the count checked at synth: a
+   * construct at a fixed id under the stack, found there by the first resource of each kind that
+   * registers (a host through its provider, a connection on an owned host through the host).
+   */
+  static final class TagCountCheck extends Construct {
+    static final String ID = "CodeStarConnectionsTagCountCheck";
+
+    private final List<Tagged> tagged = new ArrayList<>();
+
+    private TagCountCheck(Stack stack) {
+      super(stack, ID);
+      // One validation per stack over a Java-side list: a validation per construct would cost
+      // four more jsii round trips each.
+      getNode().addValidation(this::errors);
+    }
+
+    /**
+     * Registers a resource's tags for the check at synth.
+     *
+     * @param owner the construct
+     * @param tags its tag manager
+     */
+    void add(Owner owner, TagManager tags) {
+      tagged.add(new Tagged(owner, tags));
+    }
+
+    private List<String> errors() {
+      List<String> errors = new ArrayList<>();
+      for (Tagged t : tagged) {
+        int count = t.tags().tagValues().size();
+        if (count > MAX_TAGS) {
+          errors.add(
+              t.owner()
+                  + ": has "
+                  + count
+                  + " tags (its own and those from Tags.of); the service allows at most "
+                  + MAX_TAGS);
+        }
+      }
+      return errors;
+    }
+  }
 
   private ServiceRules() {}
 
@@ -47,43 +89,42 @@ final class ServiceRules {
 
   /**
    * Checks at synth that the tags a resource ends up with, its own and those from {@code
-   * Tags.of(scope)}, are at most {@link #MAX_TAGS}. One validation on the stack checks every
-   * registered resource of it: a validation per construct would cost four more jsii round trips
-   * each.
+   * Tags.of(scope)}, are at most {@link #MAX_TAGS}: registers them with the stack's {@link
+   * TagCountCheck}, the host's when the resource is a connection on a {@link Host} of the same
+   * stack (no look-up in the tree), else the one found or made at its fixed id.
    *
    * @param stack the resource's stack
    * @param owner the construct
    * @param tags the resource's tag manager
+   * @param host the connection's host, or null
+   * @throws IllegalArgumentException when a construct that is not ours holds the check's id
    */
-  static synchronized void checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags) {
-    List<Tagged> tagged = TAGGED.get(stack);
-    if (tagged == null) {
-      List<Tagged> created = new ArrayList<>();
-      TAGGED.put(stack, created);
-      stack.getNode().addValidation(() -> tagCountErrors(created));
-      tagged = created;
-    }
-    tagged.add(new Tagged(owner, tags));
+  static void checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags, IHost host) {
+    TagCountCheck check = host instanceof Host owned ? owned.tagCountCheckIn(stack) : null;
+    (check == null ? tagCountCheck(stack, owner) : check).add(owner, tags);
   }
 
-  private static List<String> tagCountErrors(List<Tagged> tagged) {
-    List<String> errors = new ArrayList<>();
-    List<Tagged> snapshot;
-    synchronized (ServiceRules.class) {
-      snapshot = List.copyOf(tagged);
+  /**
+   * The stack's {@link TagCountCheck}, found at its fixed id or made there.
+   *
+   * @param stack the stack
+   * @param owner the construct asking, for the error message
+   * @return the check
+   * @throws IllegalArgumentException when a construct that is not ours holds the check's id
+   */
+  static TagCountCheck tagCountCheck(Stack stack, Owner owner) {
+    IConstruct found = stack.getNode().tryFindChild(TagCountCheck.ID);
+    if (found instanceof TagCountCheck existing) {
+      return existing;
     }
-    for (Tagged t : snapshot) {
-      int count = t.tags().tagValues().size();
-      if (count > MAX_TAGS) {
-        errors.add(
-            t.owner()
-                + ": has "
-                + count
-                + " tags (its own and those from Tags.of); the service allows at most "
-                + MAX_TAGS);
-      }
+    if (found != null) {
+      throw new IllegalArgumentException(
+          owner
+              + ": the stack already has a construct with id '"
+              + TagCountCheck.ID
+              + "', which this library keeps for its tag count check; rename it");
     }
-    return errors;
+    return new TagCountCheck(stack);
   }
 
   /**

@@ -12,9 +12,10 @@ import java.util.List;
  *
  * @param intervalSeconds the first wait ({@code queryInterval})
  * @param maxDelaySeconds the longest wait ({@code maxQueryInterval})
+ * @param totalSeconds how long the waits must cover at least ({@code totalTimeout})
  * @param maxAttempts retries before the waiter gives up (its {@code MaxAttempts})
  */
-record WaiterSchedule(int intervalSeconds, int maxDelaySeconds, int maxAttempts) {
+record WaiterSchedule(int intervalSeconds, int maxDelaySeconds, int totalSeconds, int maxAttempts) {
   /** Each wait is this many times the one before, up to the cap. */
   static final int BACKOFF_RATE = 2;
 
@@ -27,6 +28,14 @@ record WaiterSchedule(int intervalSeconds, int maxDelaySeconds, int maxAttempts)
    * @return the schedule
    */
   static WaiterSchedule of(int intervalSeconds, int maxDelaySeconds, int totalSeconds) {
+    if (intervalSeconds < 1 || maxDelaySeconds < intervalSeconds) {
+      throw new IllegalArgumentException(
+          "interval "
+              + intervalSeconds
+              + " s, cap "
+              + maxDelaySeconds
+              + " s: need 1 <= interval <= cap");
+    }
     int attempts = 0;
     long waited = 0;
     long wait = intervalSeconds;
@@ -35,7 +44,8 @@ record WaiterSchedule(int intervalSeconds, int maxDelaySeconds, int maxAttempts)
       wait = Math.min(wait * BACKOFF_RATE, maxDelaySeconds);
       attempts++;
     }
-    return new WaiterSchedule(intervalSeconds, maxDelaySeconds, Math.max(attempts, 1));
+    return new WaiterSchedule(
+        intervalSeconds, maxDelaySeconds, totalSeconds, Math.max(attempts, 1));
   }
 
   /**

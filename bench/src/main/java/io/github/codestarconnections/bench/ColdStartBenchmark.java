@@ -208,6 +208,20 @@ public final class ColdStartBenchmark {
   }
 
   private static Run run(Variant v, String hostName, String... extra) throws Exception {
+    return run(v, hostName, Map.of(), extra);
+  }
+
+  /**
+   * Runs a variant in a fresh process against a fresh stand-in.
+   *
+   * @param v the variant
+   * @param hostName the host the Create asks for
+   * @param extraEnv environment variables on top of the usual ones; an empty value removes one
+   * @param extra arguments after the host name
+   * @return what the run took
+   */
+  static Run run(Variant v, String hostName, Map<String, String> extraEnv, String... extra)
+      throws Exception {
     try (CodeStarConnectionsStandIn standIn = CodeStarConnectionsStandIn.start()) {
       Path rss = Files.createTempFile("bench-rss", ".txt");
       List<String> command = new ArrayList<>();
@@ -227,6 +241,8 @@ public final class ColdStartBenchmark {
       env.put("AWS_SECRET_ACCESS_KEY", "standin-secret");
       env.put("AWS_ENDPOINT_URL", standIn.endpoint().toString());
       env.put("CODESTAR_CONNECTIONS_NAMESPACE", "codestar-connections");
+      env.putAll(extraEnv);
+      env.values().removeIf(String::isEmpty);
       if (v.javaToolOptions() != null) {
         env.put("JAVA_TOOL_OPTIONS", v.javaToolOptions());
       }
@@ -274,14 +290,31 @@ public final class ColdStartBenchmark {
     }
   }
 
-  /** A jar holding only {@link FirstCreate}: CDS archives only classes from jars. */
-  private static Path launcherJar(Path jar) throws IOException {
-    String entry = FirstCreate.class.getName().replace('.', '/') + ".class";
-    try (InputStream in = FirstCreate.class.getClassLoader().getResourceAsStream(entry);
-        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry(entry));
-      in.transferTo(out);
-      out.closeEntry();
+  /**
+   * A jar holding {@link FirstCreate} and the runtime side of org.crac it runs the SnapStart hooks
+   * with ({@code test.crac}): CDS archives only classes from jars.
+   *
+   * @param jar where to write it
+   * @return the jar
+   */
+  static Path launcherJar(Path jar) throws IOException {
+    List<Class<?>> classes =
+        List.of(
+            FirstCreate.class,
+            io.github.codestarconnections.test.crac.Core.class,
+            io.github.codestarconnections.test.crac.Context.class,
+            io.github.codestarconnections.test.crac.Resource.class,
+            io.github.codestarconnections.test.crac.CheckpointException.class,
+            io.github.codestarconnections.test.crac.RestoreException.class);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (Class<?> c : classes) {
+        String entry = c.getName().replace('.', '/') + ".class";
+        try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+          out.putNextEntry(new JarEntry(entry));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+      }
     }
     return jar;
   }

@@ -2,6 +2,7 @@ package io.github.codestarconnections.examples;
 
 import io.github.codestarconnections.Connection;
 import io.github.codestarconnections.Host;
+import io.github.codestarconnections.HostProviderSettings;
 import io.github.codestarconnections.ProviderType;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -61,6 +62,15 @@ public class GhesHostStack extends Stack {
 
     Vpc vpc = isolatedVpc(this);
 
+    // Before the stack's first Host, which builds the provider: a VPC host takes minutes to set up
+    // its network, so poll from every 20 s for up to 40 min; and start the provider's Java
+    // functions from a SnapStart snapshot instead of a cold JVM.
+    HostProviderSettings.Builder.create(this)
+        .queryInterval(Duration.seconds(20))
+        .totalTimeout(Duration.minutes(40))
+        .snapStart(true)
+        .build();
+
     Host ghes =
         Host.Builder.create(this, "Ghes")
             .hostName("examples-ghes")
@@ -69,9 +79,6 @@ public class GhesHostStack extends Stack {
             .vpc(vpc)
             .tlsCertificate(PRIVATE_CA)
             .tags(Map.of("team", "platform"))
-            // A VPC host takes minutes to set up its network; poll every 20 s for up to 40 min.
-            .queryInterval(Duration.seconds(20))
-            .totalTimeout(Duration.minutes(40))
             .build();
 
     Connection.Builder.create(this, "GhesConnection")

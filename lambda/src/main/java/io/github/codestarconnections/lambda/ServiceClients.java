@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -13,11 +13,13 @@ import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
 import software.amazon.awssdk.services.codeconnections.CodeConnectionsClientBuilder;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClientBuilder;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients once per Lambda container: url-connection HTTP client, region from {@code
- * AWS_REGION}, credentials from the environment, and bounded retries and timeouts so that no call
- * outlives the handler's 60 s.
+ * AWS_REGION}, credentials from the environment ({@link HandlerCredentials}), and bounded retries
+ * and timeouts so that no call outlives the handler's 60 s. Where it builds them, a SnapStart
+ * function registers the container's {@link SnapStartPriming} hook.
  */
 public final class ServiceClients {
   /** Attempts per call (first try included); CreateHost is always attempted once. */
@@ -41,7 +43,11 @@ public final class ServiceClients {
   public static ClientOverrideConfiguration overrideConfiguration() {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(
-            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(RestoreSafeBackoff.STANDARD)
+                .throttlingBackoffStrategy(RestoreSafeBackoff.THROTTLED)
+                .build())
         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
         .apiCallTimeout(CALL_TIMEOUT)
         .build();
@@ -94,10 +100,48 @@ public final class ServiceClients {
 
   private static HostApi build(Namespace namespace) {
     Region region = Region.of(requireRegion());
+    HostApi api =
+        switch (namespace) {
+          case CODESTAR_CONNECTIONS ->
+              new CodeStarConnectionsHostApi(codeStarConnectionsBuilder(region).build());
+          case CODECONNECTIONS ->
+              new CodeConnectionsHostApi(codeConnectionsBuilder(region).build());
+        };
+    // Where the container's clients are built, so once per container; only a SnapStart function
+    // registers it, and Lambda runs it before the snapshot.
+    SnapStartPriming.registerOn(System.getenv(), namespace, region);
+    return api;
+  }
+
+  /** An API over a client that its user closes. */
+  record ClosableApi(HostApi api, SdkAutoCloseable client) implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  /**
+   * A namespace's API over a client built as the container's, then made offline by {@link
+   * SnapStartPriming#offline}: answered in the JVM, for priming.
+   *
+   * @param namespace which API
+   * @param region the client's region
+   * @param answers the in-JVM answers
+   * @return the API and its client
+   */
+  static ClosableApi offlineApi(Namespace namespace, Region region, PrimingHttpClient answers) {
     return switch (namespace) {
-      case CODESTAR_CONNECTIONS ->
-          new CodeStarConnectionsHostApi(codeStarConnectionsBuilder(region).build());
-      case CODECONNECTIONS -> new CodeConnectionsHostApi(codeConnectionsBuilder(region).build());
+      case CODESTAR_CONNECTIONS -> {
+        CodeStarConnectionsClient client =
+            SnapStartPriming.offline(codeStarConnectionsBuilder(region), answers).build();
+        yield new ClosableApi(new CodeStarConnectionsHostApi(client), client);
+      }
+      case CODECONNECTIONS -> {
+        CodeConnectionsClient client =
+            SnapStartPriming.offline(codeConnectionsBuilder(region), answers).build();
+        yield new ClosableApi(new CodeConnectionsHostApi(client), client);
+      }
     };
   }
 
@@ -110,7 +154,7 @@ public final class ServiceClients {
   static CodeStarConnectionsClientBuilder codeStarConnectionsBuilder(Region region) {
     return CodeStarConnectionsClient.builder()
         .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .credentialsProvider(HandlerCredentials.SHARED)
         .httpClientBuilder(httpClient())
         .endpointProvider(RegionalEndpoints.codeStarConnections())
         .overrideConfiguration(overrideConfiguration());
@@ -125,7 +169,7 @@ public final class ServiceClients {
   static CodeConnectionsClientBuilder codeConnectionsBuilder(Region region) {
     return CodeConnectionsClient.builder()
         .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .credentialsProvider(HandlerCredentials.SHARED)
         .httpClientBuilder(httpClient())
         .endpointProvider(RegionalEndpoints.codeConnections())
         .overrideConfiguration(overrideConfiguration());
@@ -138,7 +182,8 @@ public final class ServiceClients {
   }
 
   private static String requireRegion() {
-    String region = System.getenv("AWS_REGION");
+    // The SDK's own setting: the aws.region system property, else AWS_REGION (Lambda sets it).
+    String region = SdkSystemSetting.AWS_REGION.getStringValue().orElse(null);
     if (region == null || region.isBlank()) {
       throw new IllegalStateException("AWS_REGION is not set; the Lambda runtime always sets it");
     }

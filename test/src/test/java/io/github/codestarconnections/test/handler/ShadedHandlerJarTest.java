@@ -33,7 +33,7 @@ class ShadedHandlerJarTest {
       Path.of("..", "lambda", "target", "codestarconnections-lambda-0.1.0-SNAPSHOT-lambda.jar");
 
   /** The jar lib ships, else the one lambda built; the test is skipped without either. */
-  private static Path handlerJar() throws IOException {
+  static Path handlerJar() throws IOException {
     try (InputStream in = ShadedHandlerJarTest.class.getResourceAsStream(EMBEDDED)) {
       if (in != null) {
         Path copy = Files.createTempFile("host-handler", ".jar");

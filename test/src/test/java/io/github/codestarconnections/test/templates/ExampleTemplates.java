@@ -24,11 +24,16 @@ import software.amazon.awscdk.assertions.Template;
 /**
  * The examples app's templates, synthesized once per test JVM under the context of the repository's
  * {@code cdk.json} (its feature flags), as the CDK CLI synthesizes them: as raw template maps and
- * as canonical JSON: keys sorted at every level, asset hashes replaced by {@code <asset-hash>}, two
- * spaces, LF line ends, so the text is the same on every run and machine.
+ * as canonical JSON: keys sorted at every level, asset hashes replaced by {@code <asset-hash>} and
+ * the code-dependent half of a Lambda version's logical id by {@code <code-hash>} (CDK hashes the
+ * function's properties, its code's asset hash included, into {@code currentVersion}'s id), two
+ * spaces, LF line ends, so the text is the same on every run and machine, and for every build of
+ * the handler jar.
  */
 public final class ExampleTemplates {
   private static final Pattern ASSET_HASH = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern VERSION_HASH =
+      Pattern.compile("(CurrentVersion[0-9A-F]{8})[0-9a-f]{32}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Synthesis first;
 
@@ -150,7 +155,7 @@ public final class ExampleTemplates {
   private static Object canonical(Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> sorted = new TreeMap<>();
-      map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+      map.forEach((k, v) -> sorted.put(canonicalText(String.valueOf(k)), canonical(v)));
       return sorted;
     }
     if (value instanceof List<?> list) {
@@ -159,8 +164,13 @@ public final class ExampleTemplates {
       return out;
     }
     if (value instanceof String s) {
-      return ASSET_HASH.matcher(s).replaceAll("<asset-hash>");
+      return canonicalText(s);
     }
     return value;
+  }
+
+  private static String canonicalText(String s) {
+    String withoutAssets = ASSET_HASH.matcher(s).replaceAll("<asset-hash>");
+    return VERSION_HASH.matcher(withoutAssets).replaceAll("$1<code-hash>");
   }
 }

@@ -1,0 +1,113 @@
+package io.github.codestarconnections;
+
+import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Function;
+
+/**
+ * What the host handler functions may do: every IAM action they get is listed at the top of this
+ * class. Host actions take the provider's namespace as prefix; CreateHost and ListHosts take no
+ * resource-level permissions, every other host action is scoped to this account's and region's
+ * hosts (Service Authorization Reference, "Actions, resources, and condition keys for AWS CodeStar
+ * Connections" / "... AWS CodeConnections").
+ */
+final class HandlerPermissions {
+  /** onEvent's host actions on {@code *}: none of them takes a resource ARN. */
+  static final List<String> ON_EVENT_ANY_RESOURCE = List.of("CreateHost", "ListHosts");
+
+  /** onEvent's host actions on this account's and region's hosts. */
+  static final List<String> ON_EVENT_HOSTS =
+      List.of(
+          "GetHost",
+          "UpdateHost",
+          "DeleteHost",
+          "TagResource",
+          "UntagResource",
+          "ListTagsForResource");
+
+  /** isComplete's host actions on {@code *}: ListHosts carries the status message. */
+  static final List<String> IS_COMPLETE_ANY_RESOURCE = List.of("ListHosts");
+
+  /** isComplete's host actions on this account's and region's hosts. */
+  static final List<String> IS_COMPLETE_HOSTS = List.of("GetHost", "DeleteHost");
+
+  /**
+   * EC2 actions a VPC host needs, on this account's and region's EC2 resources: the service makes
+   * the host's network interfaces and VPC endpoint with the caller's rights.
+   */
+  static final List<String> VPC_ACTIONS =
+      List.of(
+          "ec2:CreateNetworkInterface",
+          "ec2:DeleteNetworkInterface",
+          "ec2:CreateTags",
+          "ec2:CreateVpcEndpoint",
+          "ec2:DeleteVpcEndpoints",
+          "ec2:ModifyVpcEndpoint");
+
+  /** EC2 Describe actions a VPC host needs; they take no resource-level permissions. */
+  static final List<String> VPC_DESCRIBE_ACTIONS =
+      List.of(
+          "ec2:DescribeDhcpOptions",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVpcEndpoints",
+          "ec2:DescribeVpcs");
+
+  private HandlerPermissions() {}
+
+  /**
+   * Grants the host actions.
+   *
+   * @param namespace the provider's namespace, the actions' prefix
+   * @param onEvent the onEvent function
+   * @param isComplete the isComplete function
+   */
+  static void grantHostActions(ServiceNamespace namespace, Function onEvent, Function isComplete) {
+    String hosts =
+        Stack.of(onEvent)
+            .formatArn(
+                ArnComponents.builder()
+                    .service(namespace.getArnService())
+                    .resource("host")
+                    .resourceName("*")
+                    .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                    .build());
+    allow(onEvent, prefixed(namespace, ON_EVENT_ANY_RESOURCE), "*");
+    allow(onEvent, prefixed(namespace, ON_EVENT_HOSTS), hosts);
+    allow(isComplete, prefixed(namespace, IS_COMPLETE_ANY_RESOURCE), "*");
+    allow(isComplete, prefixed(namespace, IS_COMPLETE_HOSTS), hosts);
+  }
+
+  /**
+   * Grants the EC2 actions a host in a VPC needs.
+   *
+   * @param fn a handler function
+   * @return the ARN pattern the non-Describe actions are scoped to
+   */
+  static String grantVpcActions(Function fn) {
+    String ec2Resources =
+        Stack.of(fn)
+            .formatArn(
+                ArnComponents.builder()
+                    .service("ec2")
+                    .resource("*")
+                    .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                    .build());
+    allow(fn, VPC_ACTIONS, ec2Resources);
+    allow(fn, VPC_DESCRIBE_ACTIONS, "*");
+    return ec2Resources;
+  }
+
+  private static List<String> prefixed(ServiceNamespace namespace, List<String> actions) {
+    return actions.stream().map(namespace::action).toList();
+  }
+
+  private static void allow(Function fn, List<String> actions, String resource) {
+    fn.addToRolePolicy(
+        PolicyStatement.Builder.create().actions(actions).resources(List.of(resource)).build());
+  }
+}
