@@ -94,12 +94,13 @@ class HostLifecycleTest {
     assertThat(vpcUpdated.data()).containsEntry("Status", "PENDING");
     assertThat(standIn.host(arn).vpcId()).isEqualTo("vpc-0123456789abcdef0");
 
-    // Rename: replacement, then CloudFormation deletes the old host.
+    // Rename: replacement, then CloudFormation deletes the old host. The new host needs a URL of
+    // its own while the old one exists ("You cannot use the same URL for more than one host").
     standIn.vpcInitialisationPolls(1);
     Map<String, Object> v4 =
         host("ghe-renamed")
             .tags("team", "ci", "env", "test")
-            .endpoint("https://ghe2.example.com")
+            .endpoint("https://ghe3.example.com")
             .vpc("vpc-0123456789abcdef0", "subnet-0123456789abcdef0", "sg-0123456789abcdef0")
             .build();
     Result renamed = cfn.update(arn, v3, v4);
@@ -116,7 +117,7 @@ class HostLifecycleTest {
     Map<String, Object> v5 =
         host("ghe-renamed")
             .tags("team", "platform", "cost", "42")
-            .endpoint("https://ghe2.example.com")
+            .endpoint("https://ghe3.example.com")
             .vpc("vpc-0123456789abcdef0", "subnet-0123456789abcdef0", "sg-0123456789abcdef0")
             .build();
     standIn.resetCounts();
@@ -260,9 +261,12 @@ class HostLifecycleTest {
             "GitHubEnterpriseServer",
             "https://ghe.example.com",
             Map.of(MarkerTag.KEY, "another-request-id"));
-    Result r = cloudFormation(ns).run(event);
-    assertThat(r.physicalResourceId()).isNotIn(foreign, otherRequest);
-    assertThat(standIn.hosts()).hasSize(3);
+    // Neither is adopted; and since a URL serves one host, no new host is made either.
+    assertThatThrownBy(() -> cloudFormation(ns).run(event))
+        .isInstanceOf(ResourceFailure.class)
+        .hasMessageContaining(foreign);
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(foreign, otherRequest);
+    assertThat(standIn.host(foreign).tags()).isEmpty();
   }
 
   @ParameterizedTest
