@@ -269,6 +269,24 @@ class StandInContractTest {
   }
 
   @Test
+  void aStaleReadShowsTheHostAsItWasStatusIncluded() {
+    standIn.rules().staleReadsAfterUpdate(1);
+    standIn.vpcInitialisationPolls(3);
+    String host = createHost("h", "https://ghe.example.com", null);
+    CodeStarConnectionsClient api = clients.codeStar();
+    api.updateHost(
+        b ->
+            b.hostArn(host)
+                .vpcConfiguration(v -> v.vpcId(VPC).subnetIds(SUBNET).securityGroupIds(GROUP)));
+    var stale = api.getHost(b -> b.hostArn(host));
+    assertThat(stale.status()).isEqualTo("PENDING");
+    assertThat(stale.vpcConfiguration()).isNull();
+    var fresh = api.getHost(b -> b.hostArn(host));
+    assertThat(fresh.status()).isEqualTo("VPC_CONFIG_INITIALIZING");
+    assertThat(fresh.vpcConfiguration().vpcId()).isEqualTo(VPC);
+  }
+
+  @Test
   void aVpcHostHoldsItsSecurityGroupsUntilItIsGone() {
     standIn.vpcDeletionPolls(2);
     String host = createHost("h", "https://ghe.example.com", VPC);

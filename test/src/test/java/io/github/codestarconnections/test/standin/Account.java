@@ -42,6 +42,10 @@ final class Account {
     // What GetHost still shows for a while after UpdateHost (StandInRules.staleReadsAfterUpdate).
     String staleEndpoint;
     JsonNode staleVpc;
+    String staleStatus;
+    // Eventual consistency after CreateHost (StandInRules.newHostsUnseen...).
+    int unseenByGetHost;
+    int unlistedByListHosts;
     int staleReads;
   }
 

@@ -162,6 +162,8 @@ final class Dispatcher {
             Answer.error(
                 "LimitExceededException",
                 scripted("Exceeded the maximum number of hosts (scripted)"));
+        case NOT_FOUND ->
+            Answer.error("ResourceNotFoundException", scripted("Not found (scripted)"));
         default ->
             Answer.error(
                 "ResourceUnavailableException", scripted("Resource unavailable (scripted)"));

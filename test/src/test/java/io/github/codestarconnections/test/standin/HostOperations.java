@@ -51,12 +51,12 @@ final class HostOperations {
 
   Answer getHost(JsonNode in) {
     HostRecord h = account.hosts.get(in.get("HostArn").asText());
-    if (h == null) {
+    if (h == null || h.unseenByGetHost-- > 0) {
       return Answer.notFound("Host", in.get("HostArn").asText());
     }
     ObjectNode out = Answer.JSON.createObjectNode();
     out.put("Name", h.name)
-        .put("Status", h.status)
+        .put("Status", h.staleReads > 0 ? h.staleStatus : h.status)
         .put("ProviderType", h.providerType)
         .put("ProviderEndpoint", shownEndpoint(h));
     if (shownVpc(h) != null) {
@@ -70,7 +70,12 @@ final class HostOperations {
   }
 
   Answer listHosts(JsonNode in) {
-    List<HostRecord> all = new ArrayList<>(account.hosts.values());
+    List<HostRecord> all = new ArrayList<>();
+    for (HostRecord h : account.hosts.values()) {
+      if (in.has("NextToken") || h.unlistedByListHosts-- <= 0) {
+        all.add(h);
+      }
+    }
     ObjectNode out = Answer.JSON.createObjectNode();
     ArrayNode list = out.putArray("Hosts");
     Optional<int[]> page = Paging.page(in, all.size(), account.pageSize);
@@ -124,9 +129,11 @@ final class HostOperations {
     if (refused.isPresent()) {
       return refused.get();
     }
-    // Whether GetHost shows the change at once is undocumented (StandInRules.staleReads).
+    // Whether GetHost shows the change at once is undocumented (StandInRules.staleReads): a stale
+    // answer shows the host as it was, status included.
     h.staleEndpoint = h.endpoint;
     h.staleVpc = h.vpc;
+    h.staleStatus = h.status;
     h.staleReads = account.rules.staleReadsAfterUpdate;
     if (in.has("ProviderEndpoint")) {
       h.endpoint = in.get("ProviderEndpoint").asText();
@@ -256,6 +263,8 @@ final class HostOperations {
     h.endpoint = endpoint;
     h.vpc = vpc;
     h.status = "PENDING";
+    h.unseenByGetHost = account.rules.unseenByGetHost;
+    h.unlistedByListHosts = account.rules.unlistedByListHosts;
     if (vpc != null) {
       startVpcInitialisation(h);
     }

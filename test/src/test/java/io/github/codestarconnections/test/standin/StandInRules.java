@@ -23,6 +23,8 @@ public final class StandInRules {
   boolean uniqueConnectionNames;
   OmittedFields omittedFields = OmittedFields.KEEP;
   int staleReadsAfterUpdate;
+  int unseenByGetHost;
+  int unlistedByListHosts;
 
   StandInRules(Object lock) {
     this.lock = lock;
@@ -100,8 +102,8 @@ public final class StandInRules {
   }
 
   /**
-   * For how many GetHost calls after UpdateHost the host still shows its old endpoint and VPC
-   * (undocumented; 0 by default).
+   * For how many GetHost calls after UpdateHost the host still shows its old endpoint, VPC and
+   * status (undocumented; 0 by default).
    *
    * @param reads the number of stale GetHost answers
    * @return this
@@ -109,6 +111,34 @@ public final class StandInRules {
   public StandInRules staleReadsAfterUpdate(int reads) {
     synchronized (lock) {
       this.staleReadsAfterUpdate = Math.max(0, reads);
+    }
+    return this;
+  }
+
+  /**
+   * Eventual consistency just after CreateHost (undocumented): for how many GetHost calls a new
+   * host is answered ResourceNotFoundException; 0 by default.
+   *
+   * @param calls the number of GetHost calls that do not see it
+   * @return this
+   */
+  public StandInRules newHostsUnseenByGetHost(int calls) {
+    synchronized (lock) {
+      this.unseenByGetHost = Math.max(0, calls);
+    }
+    return this;
+  }
+
+  /**
+   * Eventual consistency just after CreateHost (undocumented): for how many ListHosts calls a new
+   * host is left out; 0 by default.
+   *
+   * @param calls the number of ListHosts calls that leave it out
+   * @return this
+   */
+  public StandInRules newHostsUnlistedByListHosts(int calls) {
+    synchronized (lock) {
+      this.unlistedByListHosts = Math.max(0, calls);
     }
     return this;
   }
