@@ -87,9 +87,11 @@ final class HostProvider extends Construct {
                     .resourceName("*")
                     .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                     .build());
-    // CreateHost and ListHosts take no resource-level permissions; everything else is scoped to
-    // this account's and region's hosts.
-    allow(onEvent, List.of("CreateHost", "ListHosts"), "*");
+    // CreateHost, ListHosts and ListConnections take no resource-level permissions; everything
+    // else is scoped to this account's and region's hosts. ListConnections: a host's connections
+    // are checked before DeleteHost; ListTagsForResource and UntagResource on isComplete: it
+    // resolves a create by its marker tag and removes the marker once the host is ready.
+    allow(onEvent, List.of("CreateHost", "ListHosts", "ListConnections"), "*");
     allow(
         onEvent,
         List.of(
@@ -100,8 +102,11 @@ final class HostProvider extends Construct {
             "UntagResource",
             "ListTagsForResource"),
         hosts);
-    allow(isComplete, List.of("ListHosts"), "*");
-    allow(isComplete, List.of("GetHost", "DeleteHost"), hosts);
+    allow(isComplete, List.of("ListHosts", "ListConnections"), "*");
+    allow(
+        isComplete,
+        List.of("GetHost", "DeleteHost", "ListTagsForResource", "UntagResource"),
+        hosts);
 
     this.provider =
         Provider.Builder.create(this, "Provider")
@@ -206,8 +211,9 @@ final class HostProvider extends Construct {
       NagSuppressions.suppress(
           fn.getRole().getNode().findChild("DefaultPolicy"),
           "AwsSolutions-IAM5",
-          "CreateHost and ListHosts take no resource-level permissions; the other host actions"
-              + " are scoped to this account's and region's hosts, whose ids the service makes",
+          "CreateHost, ListHosts and ListConnections take no resource-level permissions; the other"
+              + " host actions are scoped to this account's and region's hosts, whose ids the"
+              + " service makes",
           List.of("Resource::*", "Resource::" + nagArn(namespace.getArnService(), "host/*")));
     }
     String invokeWildcard =

@@ -414,7 +414,10 @@ class HostTest {
             .sorted()
             .toList();
     assertThat(onWildcard)
-        .containsExactly("codestar-connections:CreateHost", "codestar-connections:ListHosts");
+        .containsExactly(
+            "codestar-connections:CreateHost",
+            "codestar-connections:ListConnections",
+            "codestar-connections:ListHosts");
     assertThat(statements)
         .anySatisfy(
             s -> {

@@ -94,7 +94,9 @@ final class AccountCheck {
     return this;
   }
 
+  /** Checks the account once the service has finished what it was doing (see settle). */
   void verify() {
+    standIn.settle();
     List<String> actualHosts = new ArrayList<>();
     Map<String, String> hostNames = new TreeMap<>();
     for (StandInHost h : standIn.hosts()) {

@@ -2,6 +2,7 @@ package io.github.codestarconnections.test.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.codestarconnections.lambda.MarkerTag;
 import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
 import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import io.github.codestarconnections.test.standin.StandInRules.OmittedFields;
@@ -47,9 +48,22 @@ class CreateAndChangeScenariosTest extends LifecycleScenario {
     inPlace(app(ghes()), app(ghes().at(GHES2)));
   }
 
+  /**
+   * A VPC added in place: the host carries {@link MarkerTag#VPC_ADDED} until its next update, so
+   * that a rollback of the addition (UpdateHost cannot remove a VPC) keeps the VPC instead of
+   * failing; the next update removes it.
+   */
   @Test
   void vpcAddedInPlace() {
-    inPlace(app(ghes()).withNetwork(), app(ghes().inVpc("A")).withNetwork());
+    deploy(app(ghes()).withNetwork(), "CREATE_COMPLETE");
+    String arn = cfn.physicalId("Ghes");
+    deploy(app(ghes().inVpc("A")).withNetwork(), "UPDATE_COMPLETE");
+    assertThat(cfn.physicalId("Ghes")).isEqualTo(arn);
+    assertThat(standIn.host(arn).vpcId()).isEqualTo(cfn.physicalId("VpcA"));
+    assertThat(standIn.host(arn).tags()).containsOnlyKeys(MarkerTag.VPC_ADDED);
+    LifecycleApp v3 = app(ghes().inVpc("A").tagged(Map.of("team", "ci"))).withNetwork();
+    deploy(v3, "UPDATE_COMPLETE");
+    account().app(v3).verify();
   }
 
   @Test

@@ -220,6 +220,24 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
   }
 
   /**
+   * Lets the service finish what it is doing: every host's scripted statuses run to their end, so a
+   * host being deleted is gone and one being set up is set up (as if GetHost were polled).
+   */
+  public synchronized void settle() {
+    for (HostRecord h : new ArrayList<>(account.hosts.values())) {
+      while (!h.upcoming.isEmpty()) {
+        String[] next = h.upcoming.poll();
+        if (next[0] == null) {
+          account.hosts.remove(h.arn);
+        } else {
+          h.status = next[0];
+          h.statusMessage = next[1];
+        }
+      }
+    }
+  }
+
+  /**
    * Puts a host in place as if someone else had made it.
    *
    * @param namespace whose ARN it gets
