@@ -2,8 +2,6 @@ package io.github.codestarconnections.test.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
 import io.github.codestarconnections.test.standin.StandInConnection;
 import io.github.codestarconnections.test.standin.StandInHost;

@@ -3,8 +3,6 @@ package io.github.codestarconnections.test.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codestarconnections.lambda.MarkerTag;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import io.github.codestarconnections.test.standin.StandInRules.OmittedFields;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

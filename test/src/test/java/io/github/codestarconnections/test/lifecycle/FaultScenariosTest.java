@@ -2,8 +2,6 @@ package io.github.codestarconnections.test.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import io.github.codestarconnections.test.standin.Fault;
 import java.util.List;
 import java.util.Map;

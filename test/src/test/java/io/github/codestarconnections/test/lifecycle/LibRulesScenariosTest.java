@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.codestarconnections.ProviderType;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
 import io.github.codestarconnections.test.standin.StandInClients;
 import java.util.List;
 import java.util.Map;

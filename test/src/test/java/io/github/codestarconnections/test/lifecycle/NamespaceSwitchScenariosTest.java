@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.ServiceNamespace;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.ServiceNamespace;
 import io.github.codestarconnections.lambda.Namespace;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.ConnectionDef;
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import io.github.codestarconnections.test.standin.StandInHost;
 import java.util.List;
 import java.util.Map;

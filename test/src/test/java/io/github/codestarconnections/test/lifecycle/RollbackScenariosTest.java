@@ -2,7 +2,6 @@ package io.github.codestarconnections.test.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.codestarconnections.test.lifecycle.LifecycleApp.HostDef;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
