@@ -24,6 +24,31 @@ class FaultScenariosTest extends LifecycleScenario {
     account().app(v1).verify();
   }
 
+  /** Throttling bursts on every operation of a whole lifecycle: nothing in the outcome changes. */
+  @Test
+  void throttlingBurstsOnEveryOperationChangeNothing() {
+    for (String operation :
+        List.of(
+            "ListHosts",
+            "GetHost",
+            "ListTagsForResource",
+            "TagResource",
+            "UntagResource",
+            "UpdateHost",
+            "DeleteHost",
+            "ListConnections")) {
+      standIn.fault(operation, Fault.THROTTLE, 3);
+    }
+    standIn.fault("CreateHost", Fault.THROTTLE, 4);
+    HostDef v1 = ghes().tagged(Map.of("team", "ci")).removal(RemovalPolicy.DESTROY);
+    deploy(app(v1), "CREATE_COMPLETE");
+    HostDef v2 = ghes().at(GHES2).tagged(Map.of("cost", "42")).removal(RemovalPolicy.DESTROY);
+    deploy(app(v2), "UPDATE_COMPLETE");
+    account().host(v2).verify();
+    deploy(EMPTY, "UPDATE_COMPLETE");
+    account().verify();
+  }
+
   /** Item 3: the host made by a CreateHost whose answer was lost is found and kept. */
   @Test
   void aLostAnswerOfTheLastCreateHostAttemptIsFoundNotLeaked() {

@@ -9,6 +9,8 @@ import io.github.codestarconnections.test.standin.StandInHost;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.RemovalPolicy;
 
 /**
@@ -129,5 +131,32 @@ class ReplacementScenariosTest extends LifecycleScenario {
     replaced(app(ghes(), conn), app(ghes().named("lifecycle-ghes-2").at(GHES2), conn));
     assertThat(standIn.connections()).hasSize(1);
     assertThat(List.of(cfn.status())).containsExactly("UPDATE_COMPLETE");
+  }
+
+  /**
+   * A host replaced while its connection leaves the stack: the cleanup deletes the connection and
+   * the old host, in an order CloudFormation does not document. Removed resources first, the old
+   * host goes; the old host first, its connection still uses it: the host stays in the account and
+   * the cleanup names the connection (which is deleted right after).
+   */
+  @ParameterizedTest
+  @EnumSource(CloudFormation.CleanupOrder.class)
+  void aHostReplacedWhileItsConnectionIsRemoved(CloudFormation.CleanupOrder order) {
+    cfn.cleanupOrder(order);
+    ConnectionDef conn =
+        ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes")
+            .removal(RemovalPolicy.DESTROY);
+    deploy(app(ghes().removal(RemovalPolicy.DESTROY), conn), "CREATE_COMPLETE");
+    String connection = cfn.physicalId("GhesConnection");
+    LifecycleApp v2 =
+        app(ghes().named("lifecycle-ghes-2").at(GHES2).removal(RemovalPolicy.DESTROY));
+    DeployResult r = deploy(v2, "UPDATE_COMPLETE");
+    if (order == CloudFormation.CleanupOrder.REMOVED_FIRST) {
+      assertThat(r.cleanupFailures()).isEmpty();
+      account().app(v2).verify();
+    } else {
+      assertThat(r.cleanupFailures()).singleElement().asString().contains(connection);
+      account().app(v2).host(ghes()).verify();
+    }
   }
 }
