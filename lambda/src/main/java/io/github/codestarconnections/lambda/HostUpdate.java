@@ -165,6 +165,11 @@ final class HostUpdate {
       if (!tags.isEmpty()) {
         note += "; tags changed";
       }
+      if (Placeholder.requestId(e.physicalResourceId()).isPresent()) {
+        // The placeholder becomes this ARN; CloudFormation then deletes the placeholder, whose
+        // Delete must no longer find this host by its create marker.
+        api.untagResource(arn, List.of(MarkerTag.KEY));
+      }
       if (replacing) {
         note += removeLeftovers(old, arn);
       }

@@ -199,6 +199,27 @@ class HostDecisionsTest {
     assertThat(standIn.host(original).tags()).isEqualTo(Map.of("team", "ci"));
   }
 
+  /**
+   * An Update whose physical id is a placeholder answers the host's ARN, and takes the create
+   * marker off it, so that CloudFormation's Delete of the placeholder then finds nothing to delete.
+   */
+  @Test
+  void anUpdateOfAPlaceholderSettlesItsHost() {
+    String arn =
+        standIn.seedHost(
+            Namespace.CODESTAR_CONNECTIONS,
+            "h",
+            "GitHubEnterpriseServer",
+            "https://ghe.example.com",
+            Map.of(MarkerTag.KEY, "request-1"));
+    Map<String, Object> v1 = host("h").build();
+    Result r = cfn.update(Placeholder.of("request-1"), v1, host("h").tags("a", "1").build());
+    assertThat(r.physicalResourceId()).isEqualTo(arn);
+    assertThat(standIn.host(arn).tags()).isEqualTo(Map.of("a", "1"));
+    cfn.delete(Placeholder.of("request-1"), v1);
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(arn);
+  }
+
   /** A rollback that finds the host already as wanted changes nothing and never fails. */
   @Test
   void aRollbackOfARefusedUpdateOfAnAvailableHostWritesNothing() {
