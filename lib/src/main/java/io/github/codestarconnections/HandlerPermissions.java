@@ -9,14 +9,18 @@ import software.amazon.awscdk.services.lambda.Function;
 
 /**
  * What the host handler functions may do: every IAM action they get is listed at the top of this
- * class. Host actions take the provider's namespace as prefix; CreateHost and ListHosts take no
- * resource-level permissions, every other host action is scoped to this account's and region's
- * hosts (Service Authorization Reference, "Actions, resources, and condition keys for AWS CodeStar
- * Connections" / "... AWS CodeConnections").
+ * class. Host actions take the provider's namespace as prefix; CreateHost, ListHosts and
+ * ListConnections take no resource-level permissions, every other host action is scoped to this
+ * account's and region's hosts (Service Authorization Reference, "Actions, resources, and condition
+ * keys for AWS CodeStar Connections" / "... AWS CodeConnections").
  */
 final class HandlerPermissions {
-  /** onEvent's host actions on {@code *}: none of them takes a resource ARN. */
-  static final List<String> ON_EVENT_ANY_RESOURCE = List.of("CreateHost", "ListHosts");
+  /**
+   * onEvent's host actions on {@code *}: none of them takes a resource ARN. ListConnections: a
+   * host's connections are checked before DeleteHost.
+   */
+  static final List<String> ON_EVENT_ANY_RESOURCE =
+      List.of("CreateHost", "ListHosts", "ListConnections");
 
   /** onEvent's host actions on this account's and region's hosts. */
   static final List<String> ON_EVENT_HOSTS =
@@ -28,11 +32,18 @@ final class HandlerPermissions {
           "UntagResource",
           "ListTagsForResource");
 
-  /** isComplete's host actions on {@code *}: ListHosts carries the status message. */
-  static final List<String> IS_COMPLETE_ANY_RESOURCE = List.of("ListHosts");
+  /**
+   * isComplete's host actions on {@code *}: ListHosts carries the status message and finds a host
+   * by its marker; ListConnections checks a host's connections before a DeleteHost it retries.
+   */
+  static final List<String> IS_COMPLETE_ANY_RESOURCE = List.of("ListHosts", "ListConnections");
 
-  /** isComplete's host actions on this account's and region's hosts. */
-  static final List<String> IS_COMPLETE_HOSTS = List.of("GetHost", "DeleteHost");
+  /**
+   * isComplete's host actions on this account's and region's hosts: ListTagsForResource resolves a
+   * create by its marker tag, UntagResource removes the marker once the host is ready.
+   */
+  static final List<String> IS_COMPLETE_HOSTS =
+      List.of("GetHost", "DeleteHost", "ListTagsForResource", "UntagResource");
 
   /**
    * EC2 actions a VPC host needs, on this account's and region's EC2 resources: the service makes

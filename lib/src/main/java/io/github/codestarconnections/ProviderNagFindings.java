@@ -45,8 +45,9 @@ final class ProviderNagFindings {
       NagSuppressions.suppress(
           fn.getRole().getNode().findChild("DefaultPolicy"),
           "AwsSolutions-IAM5",
-          "CreateHost and ListHosts take no resource-level permissions; the other host actions"
-              + " are scoped to this account's and region's hosts, whose ids the service makes",
+          "CreateHost, ListHosts and ListConnections take no resource-level permissions; the other"
+              + " host actions are scoped to this account's and region's hosts, whose ids the"
+              + " service makes",
           List.of("Resource::*", "Resource::" + nagArn(fn, namespace.getArnService(), "host/*")));
     }
     List<String> invoked = new ArrayList<>();

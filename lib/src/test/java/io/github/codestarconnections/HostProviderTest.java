@@ -132,7 +132,10 @@ class HostProviderTest {
             .sorted()
             .toList();
     assertThat(onWildcard)
-        .containsExactly("codestar-connections:CreateHost", "codestar-connections:ListHosts");
+        .containsExactly(
+            "codestar-connections:CreateHost",
+            "codestar-connections:ListConnections",
+            "codestar-connections:ListHosts");
     assertThat(statements)
         .anySatisfy(
             s -> {

@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 import software.amazon.awssdk.services.codestarconnections.model.GetHostResponse;
 import software.amazon.awssdk.services.codestarconnections.model.Host;
+import software.amazon.awssdk.services.codestarconnections.model.ListConnectionsResponse;
 import software.amazon.awssdk.services.codestarconnections.model.ListHostsResponse;
 import software.amazon.awssdk.services.codestarconnections.model.Tag;
 import software.amazon.awssdk.services.codestarconnections.model.VpcConfiguration;
@@ -118,6 +119,23 @@ public final class CodeStarConnectionsHostApi implements HostApi {
         .tags()
         .forEach(t -> tags.put(t.key(), t.value()));
     return tags;
+  }
+
+  @Override
+  public List<String> listConnections(String hostArn) {
+    List<String> connections = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      ListConnectionsResponse page =
+          ServiceErrors.call(
+              "ListConnections",
+              () -> client.listConnections(b -> b.hostArnFilter(hostArn).nextToken(next)));
+      page.connections()
+          .forEach(c -> connections.add(c.connectionName() + " (" + c.connectionArn() + ")"));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return connections;
   }
 
   private static VpcConfiguration vpc(VpcSpec vpc) {

@@ -83,4 +83,12 @@ public interface HostApi {
    * @return the host's tags
    */
   Map<String, String> listTags(String arn);
+
+  /**
+   * ListConnections with HostArnFilter, every page.
+   *
+   * @param hostArn the host
+   * @return the connections that use it, each as "name (ARN)"
+   */
+  List<String> listConnections(String hostArn);
 }

@@ -69,9 +69,10 @@ public final class HostEventParser {
       }
       HostSpec lenient = null;
       try {
-        lenient = spec(properties(event, "ResourceProperties"), "ResourceProperties");
+        Map<String, Object> p = properties(event, "ResourceProperties");
+        lenient = p == null ? null : spec(p, "ResourceProperties");
       } catch (ResourceFailure ignored) {
-        // Delete must work whatever the properties were.
+        // Delete must work whatever the properties were, or without any.
       }
       return new HostEvent(
           type, optionalString(event, "RequestId", "event"), logicalId, physicalId, lenient, null);
@@ -265,13 +266,11 @@ public final class HostEventParser {
       }
       String key = string(tag, "Key", where, "Tags[].", true, 1, 128, SINGLE_LINE);
       String value = string(tag, "Value", where, "Tags[].", true, 0, 256, SINGLE_LINE);
-      if (key.equals(MarkerTag.KEY)) {
+      if (MarkerTag.KEYS.contains(key)) {
         throw property(
             where,
             "Tags",
-            "uses the key "
-                + MarkerTag.KEY
-                + ", which the handler reserves for itself; rename the tag");
+            "uses the key " + key + ", which the handler reserves for itself; rename the tag");
       }
       if (key.regionMatches(true, 0, "aws:", 0, 4)) {
         throw property(

@@ -3,7 +3,6 @@ package io.github.codestarconnections.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
@@ -81,7 +80,7 @@ public final class IsCompleteHandler
             event,
             api,
             log,
-            recording -> new HostLifecycle(recording, Duration.ZERO)::isComplete,
+            recording -> new HostLifecycle(recording, Pacing.virtual())::isComplete,
             o -> Map.of("outcome", o.complete() ? "COMPLETE" : "IN_PROGRESS", "note", o.note()));
     return ProviderResponse.isComplete(outcome);
   }

@@ -63,7 +63,9 @@ public final class OnEventHandler
    *
    * @param api the API
    * @param log where the JSON lines go
-   * @param retryDelay pause between CreateHost attempts
+   * @param retryDelay {@link Duration#ZERO} for tests: the pauses between CreateHost attempts are
+   *     counted against the time budget but not slept; any other value pauses for real (from {@link
+   *     HostLifecycle#DEFAULT_RETRY_DELAY}, growing with jitter)
    */
   public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay) {
     this(() -> api, log, retryDelay);
@@ -83,7 +85,14 @@ public final class OnEventHandler
             event,
             api,
             log,
-            recording -> new HostLifecycle(recording, retryDelay)::onEvent,
+            recording ->
+                e ->
+                    new HostLifecycle(
+                            recording, retryDelay.isZero() ? Pacing.virtual() : Pacing.real())
+                        .onEvent(
+                            e,
+                            HostLifecycle.budget(
+                                context == null ? null : context.getRemainingTimeInMillis())),
             o ->
                 Map.of(
                     "outcome", "SUCCESS",

@@ -25,6 +25,10 @@ final class ProviderResponse {
   static Map<String, Object> isComplete(IsCompleteOutcome o) {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("IsComplete", o.complete());
+    if (o.physicalResourceId() != null) {
+      // The framework merges isComplete's answer over the event, so this becomes the physical id.
+      response.put("PhysicalResourceId", o.physicalResourceId());
+    }
     response.put("Data", data(o.data()));
     return response;
   }

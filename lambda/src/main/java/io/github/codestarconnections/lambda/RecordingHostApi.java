@@ -70,4 +70,10 @@ final class RecordingHostApi implements HostApi {
     calls.add("ListTagsForResource");
     return delegate.listTags(arn);
   }
+
+  @Override
+  public List<String> listConnections(String hostArn) {
+    calls.add("ListConnections");
+    return delegate.listConnections(hostArn);
+  }
 }

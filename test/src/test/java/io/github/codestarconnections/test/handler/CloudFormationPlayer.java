@@ -56,7 +56,9 @@ final class CloudFormationPlayer {
   static Map<String, Object> deleteEvent(String physicalId, Map<String, Object> properties) {
     Map<String, Object> e = base("Delete");
     e.put("PhysicalResourceId", physicalId);
-    e.put("ResourceProperties", withToken(properties));
+    if (properties != null) {
+      e.put("ResourceProperties", withToken(properties));
+    }
     return e;
   }
 
@@ -94,7 +96,8 @@ final class CloudFormationPlayer {
         Map<String, Object> data =
             new LinkedHashMap<>((Map<String, Object>) onEventResult.get("Data"));
         data.putAll((Map<String, Object>) r.get("Data"));
-        return new Result(physicalId, data, poll);
+        // The framework merges isComplete's answer over the event: it may set the physical id.
+        return new Result((String) r.getOrDefault("PhysicalResourceId", physicalId), data, poll);
       }
     }
     throw new AssertionError("isComplete did not finish within " + MAX_POLLS + " polls");

@@ -64,10 +64,9 @@ class HostLifecycleTest {
         .containsEntry("HostArn", arn)
         .containsEntry("Status", "PENDING")
         .containsEntry("Name", "ghe");
-    assertThat(standIn.host(arn).tags())
-        .containsEntry("team", "ci")
-        .containsEntry("env", "test")
-        .containsEntry(MarkerTag.KEY, (String) createEvent.get("RequestId"));
+    // Once the create is settled, the host carries exactly the user's tags (the create marker is
+    // gone, issue 10 item 11).
+    assertThat(standIn.host(arn).tags()).isEqualTo(Map.of("team", "ci", "env", "test"));
     assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
 
     // Endpoint change: in place.
@@ -94,12 +93,13 @@ class HostLifecycleTest {
     assertThat(vpcUpdated.data()).containsEntry("Status", "PENDING");
     assertThat(standIn.host(arn).vpcId()).isEqualTo("vpc-0123456789abcdef0");
 
-    // Rename: replacement, then CloudFormation deletes the old host.
+    // Rename: replacement, then CloudFormation deletes the old host. The new host needs a URL of
+    // its own while the old one exists ("You cannot use the same URL for more than one host").
     standIn.vpcInitialisationPolls(1);
     Map<String, Object> v4 =
         host("ghe-renamed")
             .tags("team", "ci", "env", "test")
-            .endpoint("https://ghe2.example.com")
+            .endpoint("https://ghe3.example.com")
             .vpc("vpc-0123456789abcdef0", "subnet-0123456789abcdef0", "sg-0123456789abcdef0")
             .build();
     Result renamed = cfn.update(arn, v3, v4);
@@ -116,7 +116,7 @@ class HostLifecycleTest {
     Map<String, Object> v5 =
         host("ghe-renamed")
             .tags("team", "platform", "cost", "42")
-            .endpoint("https://ghe2.example.com")
+            .endpoint("https://ghe3.example.com")
             .vpc("vpc-0123456789abcdef0", "subnet-0123456789abcdef0", "sg-0123456789abcdef0")
             .build();
     standIn.resetCounts();
@@ -124,17 +124,16 @@ class HostLifecycleTest {
     assertThat(standIn.callCount("TagResource")).isEqualTo(1);
     assertThat(standIn.callCount("UntagResource")).isEqualTo(1);
     assertThat(standIn.callCount("UpdateHost")).isZero();
-    assertThat(standIn.host(newArn).tags())
-        .containsEntry("team", "platform")
-        .containsEntry("cost", "42")
-        .doesNotContainKey("env")
-        .containsKey(MarkerTag.KEY);
+    assertThat(standIn.host(newArn).tags()).isEqualTo(Map.of("team", "platform", "cost", "42"));
 
-    // Nothing changed: only a GetHost for Data.
+    // Nothing changed: onEvent reads the live host and its tags, isComplete reads it for Data;
+    // nothing is written.
     standIn.resetCounts();
     Result same = cfn.update(newArn, v5, v5);
     assertThat(same.data()).containsEntry("Status", "PENDING");
-    assertThat(standIn.totalCalls()).isEqualTo(standIn.callCount("GetHost")).isEqualTo(1);
+    assertThat(standIn.callCount("GetHost")).isEqualTo(2);
+    assertThat(standIn.callCount("ListTagsForResource")).isEqualTo(1);
+    assertThat(standIn.totalCalls()).isEqualTo(3);
 
     // Delete, then delete again.
     cfn.delete(newArn, v5);
@@ -260,9 +259,12 @@ class HostLifecycleTest {
             "GitHubEnterpriseServer",
             "https://ghe.example.com",
             Map.of(MarkerTag.KEY, "another-request-id"));
-    Result r = cloudFormation(ns).run(event);
-    assertThat(r.physicalResourceId()).isNotIn(foreign, otherRequest);
-    assertThat(standIn.hosts()).hasSize(3);
+    // Neither is adopted; and since a URL serves one host, no new host is made either.
+    assertThatThrownBy(() -> cloudFormation(ns).run(event))
+        .isInstanceOf(ResourceFailure.class)
+        .hasMessageContaining(foreign);
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(foreign, otherRequest);
+    assertThat(standIn.host(foreign).tags()).isEmpty();
   }
 
   @ParameterizedTest

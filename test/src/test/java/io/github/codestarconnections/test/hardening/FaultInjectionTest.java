@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.codestarconnections.lambda.HostLifecycle;
 import io.github.codestarconnections.lambda.Namespace;
+import io.github.codestarconnections.lambda.Placeholder;
 import io.github.codestarconnections.lambda.ResourceFailure;
 import io.github.codestarconnections.lambda.ServiceClients;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
@@ -96,16 +96,21 @@ class FaultInjectionTest {
     assertThat(standIn.hosts()).isEmpty();
   }
 
+  /**
+   * Throttling is retried with back-off until onEvent's time budget is spent, never a fixed number
+   * of times (issue 10 item 4); a throttled call did nothing, so the create fails without a host.
+   */
   @ParameterizedTest
   @EnumSource(Namespace.class)
-  void createHostThrottledOnEveryAttemptGivesUpAfterThreeWithoutAHost(Namespace ns) {
+  void createHostThrottledUntilTheBudgetIsSpentFailsWithoutAHost(Namespace ns) {
     standIn.fault("CreateHost", Fault.THROTTLE, MANY);
     failsWithin(
         () -> player(ns).onEvent.handleRequest(Events.create(host("throttled")), null),
         "CreateHost failed with THROTTLED",
-        "up to " + HostLifecycle.CREATE_ATTEMPTS + " attempts");
-    assertThat(standIn.callCount("CreateHost")).isEqualTo(HostLifecycle.CREATE_ATTEMPTS);
-    assertThat(standIn.callCount("ListHosts")).isEqualTo(HostLifecycle.CREATE_ATTEMPTS);
+        "time budget");
+    assertThat(standIn.callCount("CreateHost")).isGreaterThan(3);
+    // One look before every attempt, and one after the last.
+    assertThat(standIn.callCount("ListHosts")).isEqualTo(standIn.callCount("CreateHost") + 1);
     assertThat(standIn.hosts()).isEmpty();
   }
 
@@ -160,15 +165,29 @@ class FaultInjectionTest {
         .containsExactly((String) done.get("PhysicalResourceId"));
   }
 
+  /**
+   * A CreateHost without an answer may have made a host: when none shows up before the budget is
+   * spent, onEvent does not fail (a failed create would leak that host, item 3) but answers a
+   * placeholder, which isComplete keeps looking for and a Delete cleans up.
+   */
   @ParameterizedTest
   @EnumSource(Namespace.class)
-  void resetsOnEveryCreateHostFailSayingNoAnswer(Namespace ns) {
+  void resetsOnEveryCreateHostLeaveTheOutcomeUnknownNotFailed(Namespace ns) {
     standIn.fault("CreateHost", Fault.CONNECTION_RESET, MANY);
-    failsWithin(
-        () -> player(ns).onEvent.handleRequest(Events.create(host("unreachable")), null),
-        "CreateHost failed with NO_RESPONSE",
-        "up to " + HostLifecycle.CREATE_ATTEMPTS + " attempts");
-    assertThat(standIn.callCount("CreateHost")).isEqualTo(HostLifecycle.CREATE_ATTEMPTS);
+    Events.Player p = player(ns);
+    Map<String, Object> event = Events.create(host("unreachable"));
+    Map<String, Object> answer = bounded(() -> p.onEvent.handleRequest(event, null));
+    assertThat(answer.get("PhysicalResourceId"))
+        .isEqualTo(Placeholder.of((String) event.get("RequestId")));
+    assertThat(standIn.callCount("CreateHost")).isGreaterThan(3);
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(event);
+    merged.put("PhysicalResourceId", answer.get("PhysicalResourceId"));
+    assertThat(bounded(() -> p.isComplete.handleRequest(merged, null)))
+        .containsEntry("IsComplete", false);
+    bounded(
+        () ->
+            p.run(
+                Events.delete((String) answer.get("PhysicalResourceId"), host("unreachable")), 3));
     assertThat(standIn.hosts()).isEmpty();
   }
 
@@ -291,7 +310,13 @@ class FaultInjectionTest {
     String arn = (String) p.run(Events.create(v1), 5).get("PhysicalResourceId");
     standIn.fault("CreateHost", Fault.LIMIT_EXCEEDED, 1);
     failsWithin(
-        () -> p.onEvent.handleRequest(Events.update(arn, v1, host("new-name")), null),
+        () ->
+            p.onEvent.handleRequest(
+                Events.update(
+                    arn,
+                    v1,
+                    Events.with(host("new-name"), "ProviderEndpoint", "https://new.example.com")),
+                null),
         "Host 'new-name'",
         "CreateHost failed with LIMIT_EXCEEDED");
     assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(arn);

@@ -5,7 +5,7 @@ import io.github.codestarconnections.lambda.Namespace;
 /**
  * The host operations' input constraints, written here from the service models (2019-12-01 and
  * 2023-12-01), for machines without {@code reference.dir}. Same format as the botocore models,
- * trimmed to what the stand-in serves.
+ * trimmed to what the stand-in serves. Only the 2023-12-01 model lists AzureDevOps.
  */
 final class FallbackModel {
   private FallbackModel() {}
@@ -31,7 +31,11 @@ final class FallbackModel {
             "UpdateHost": {"input": {"shape": "UpdateHostInput"}},
             "TagResource": {"input": {"shape": "TagResourceInput"}},
             "UntagResource": {"input": {"shape": "UntagResourceInput"}},
-            "ListTagsForResource": {"input": {"shape": "ResourceArnInput"}}
+            "ListTagsForResource": {"input": {"shape": "ResourceArnInput"}},
+            "CreateConnection": {"input": {"shape": "CreateConnectionInput"}},
+            "GetConnection": {"input": {"shape": "ConnectionArnInput"}},
+            "DeleteConnection": {"input": {"shape": "ConnectionArnInput"}},
+            "ListConnections": {"input": {"shape": "ListConnectionsInput"}}
           },
           "shapes": {
             "CreateHostInput": {"type": "structure",
@@ -52,9 +56,22 @@ final class FallbackModel {
               "members": {"ResourceArn": {"shape": "AmazonResourceName"}, "TagKeys": {"shape": "TagKeyList"}}},
             "ResourceArnInput": {"type": "structure", "required": ["ResourceArn"],
               "members": {"ResourceArn": {"shape": "AmazonResourceName"}}},
+            "CreateConnectionInput": {"type": "structure", "required": ["ConnectionName"],
+              "members": {"ProviderType": {"shape": "ProviderType"},
+                "ConnectionName": {"shape": "ConnectionName"}, "Tags": {"shape": "TagList"},
+                "HostArn": {"shape": "HostArn"}}},
+            "ConnectionArnInput": {"type": "structure", "required": ["ConnectionArn"],
+              "members": {"ConnectionArn": {"shape": "ConnectionArn"}}},
+            "ListConnectionsInput": {"type": "structure",
+              "members": {"ProviderTypeFilter": {"shape": "ProviderType"},
+                "HostArnFilter": {"shape": "HostArn"}, "MaxResults": {"shape": "MaxResults"},
+                "NextToken": {"shape": "NextToken"}}},
+            "ConnectionName": {"type": "string", "min": 1, "max": 32, "pattern": "[\\s\\S]*"},
+            "ConnectionArn": {"type": "string", "min": 0, "max": 256,
+              "pattern": "arn:aws(-[\\w]+)*:.+:.+:[0-9]{12}:.+"},
             "HostName": {"type": "string", "min": 1, "max": 64, "pattern": ".*"},
             "ProviderType": {"type": "string",
-              "enum": ["Bitbucket", "GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged"]},
+              "enum": ["Bitbucket", "GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged"%s]},
             "Url": {"type": "string", "min": 1, "max": 512, "pattern": ".*"},
             "HostArn": {"type": "string", "min": 0, "max": 256, "pattern": "%s"},
             "AmazonResourceName": {"type": "string", "min": 1, "max": 1011,
@@ -79,6 +96,6 @@ final class FallbackModel {
           }
         }
         """
-        .formatted(prefix, hostArn);
+        .formatted(prefix, cc ? ", \"AzureDevOps\"" : "", hostArn);
   }
 }

@@ -13,6 +13,11 @@ public enum Fault {
   /** 400 ResourceUnavailableException, nothing done. */
   RESOURCE_UNAVAILABLE,
   /**
+   * 400 ResourceNotFoundException, nothing done: a read that does not see a resource yet, as an
+   * eventually consistent service may answer just after it was made.
+   */
+  NOT_FOUND,
+  /**
    * Nothing is done and the connection is dropped before any answer, as when a load balancer resets
    * it (the JDK's HTTP server cannot send a TCP RST; the client sees the connection end early,
    * which the SDK treats the same way: an I/O error, retried).

@@ -10,7 +10,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -19,7 +23,8 @@ import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsCl
 
 /**
  * Real SDK clients pointed at a stand-in: the handler's own retry and timeout settings, with the
- * back-off set to zero so tests do not sleep.
+ * back-off set to zero so tests do not sleep. Clients made for a principal name it in every request
+ * ({@link CodeStarConnectionsStandIn#PRINCIPAL_HEADER}), so that the stand-in checks its rights.
  */
 public final class StandInClients implements AutoCloseable {
   private final SdkHttpClient http;
@@ -27,12 +32,22 @@ public final class StandInClients implements AutoCloseable {
   private final CodeConnectionsClient codeConnections;
 
   /**
-   * Builds both clients.
+   * Builds both clients, unchecked by IAM.
    *
    * @param standIn the stand-in
    */
   public StandInClients(CodeStarConnectionsStandIn standIn) {
-    this(standIn, ServiceClients.ATTEMPT_TIMEOUT, ServiceClients.CALL_TIMEOUT);
+    this(standIn, ServiceClients.ATTEMPT_TIMEOUT, ServiceClients.CALL_TIMEOUT, null);
+  }
+
+  /**
+   * Builds both clients for a principal, whose rights the stand-in checks.
+   *
+   * @param standIn the stand-in
+   * @param principal e.g. a role ARN, see {@link CodeStarConnectionsStandIn#allow}
+   */
+  public StandInClients(CodeStarConnectionsStandIn standIn, String principal) {
+    this(standIn, ServiceClients.ATTEMPT_TIMEOUT, ServiceClients.CALL_TIMEOUT, principal);
   }
 
   /**
@@ -45,8 +60,16 @@ public final class StandInClients implements AutoCloseable {
    */
   public StandInClients(
       CodeStarConnectionsStandIn standIn, Duration attemptTimeout, Duration callTimeout) {
+    this(standIn, attemptTimeout, callTimeout, null);
+  }
+
+  private StandInClients(
+      CodeStarConnectionsStandIn standIn,
+      Duration attemptTimeout,
+      Duration callTimeout,
+      String principal) {
     http = UrlConnectionHttpClient.builder().socketTimeout(attemptTimeout).build();
-    ClientOverrideConfiguration config =
+    ClientOverrideConfiguration.Builder config =
         ServiceClients.overrideConfiguration().toBuilder()
             .apiCallAttemptTimeout(attemptTimeout)
             .apiCallTimeout(callTimeout)
@@ -56,8 +79,10 @@ public final class StandInClients implements AutoCloseable {
                     .backoffStrategy(BackoffStrategy.retryImmediately())
                     .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
                     .circuitBreakerEnabled(false)
-                    .build())
-            .build();
+                    .build());
+    if (principal != null) {
+      config.addExecutionInterceptor(new NamesPrincipal(principal));
+    }
     var credentials =
         StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDSTANDIN", "standin-secret"));
@@ -67,7 +92,7 @@ public final class StandInClients implements AutoCloseable {
             .region(Region.US_EAST_1)
             .credentialsProvider(credentials)
             .httpClient(http)
-            .overrideConfiguration(config)
+            .overrideConfiguration(config.build())
             .build();
     codeConnections =
         CodeConnectionsClient.builder()
@@ -75,7 +100,7 @@ public final class StandInClients implements AutoCloseable {
             .region(Region.US_EAST_1)
             .credentialsProvider(credentials)
             .httpClient(http)
-            .overrideConfiguration(config)
+            .overrideConfiguration(config.build())
             .build();
   }
 
@@ -91,10 +116,39 @@ public final class StandInClients implements AutoCloseable {
         : new CodeStarConnectionsHostApi(codeStar);
   }
 
+  /**
+   * The {@code codestar-connections} client itself.
+   *
+   * @return the client (owned by this)
+   */
+  public CodeStarConnectionsClient codeStar() {
+    return codeStar;
+  }
+
+  /**
+   * The {@code codeconnections} client itself.
+   *
+   * @return the client (owned by this)
+   */
+  public CodeConnectionsClient codeConnections() {
+    return codeConnections;
+  }
+
   @Override
   public void close() {
     codeStar.close();
     codeConnections.close();
     http.close();
+  }
+
+  /** Adds the principal header to every request. */
+  private record NamesPrincipal(String principal) implements ExecutionInterceptor {
+    @Override
+    public SdkHttpRequest modifyHttpRequest(
+        Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
+      return context.httpRequest().toBuilder()
+          .putHeader(CodeStarConnectionsStandIn.PRINCIPAL_HEADER, principal)
+          .build();
+    }
   }
 }

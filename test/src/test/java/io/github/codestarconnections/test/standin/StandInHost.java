@@ -1,5 +1,7 @@
 package io.github.codestarconnections.test.standin;
 
+import io.github.codestarconnections.test.standin.Account.HostRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param providerEndpoint the endpoint
  * @param vpcId the VPC id, or null
  * @param subnetIds the subnets, empty without VPC
+ * @param securityGroupIds the security groups, empty without VPC
  * @param tlsCertificate the certificate, or null
  * @param status the current status
  * @param statusMessage the status message, or null
@@ -24,7 +27,30 @@ public record StandInHost(
     String providerEndpoint,
     String vpcId,
     List<String> subnetIds,
+    List<String> securityGroupIds,
     String tlsCertificate,
     String status,
     String statusMessage,
-    Map<String, String> tags) {}
+    Map<String, String> tags) {
+
+  static StandInHost of(HostRecord h) {
+    List<String> subnets = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    if (h.vpc != null) {
+      h.vpc.path("SubnetIds").forEach(s -> subnets.add(s.asText()));
+      h.vpc.path("SecurityGroupIds").forEach(s -> groups.add(s.asText()));
+    }
+    return new StandInHost(
+        h.arn,
+        h.name,
+        h.providerType,
+        h.endpoint,
+        h.vpc == null ? null : h.vpc.path("VpcId").asText(),
+        List.copyOf(subnets),
+        List.copyOf(groups),
+        h.vpc == null || !h.vpc.has("TlsCertificate") ? null : h.vpc.get("TlsCertificate").asText(),
+        h.status,
+        h.statusMessage,
+        Map.copyOf(h.tags));
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.codestarconnections.lambda;
+
+import java.util.TreeSet;
+
+/** Whether what the service shows of a host is what a template wants. */
+final class LiveConfig {
+  private LiveConfig() {}
+
+  /**
+   * Two VPC configurations alike: ids compared as sets (order is not kept); the certificate only
+   * when the service shows one (GetHost may leave it out).
+   */
+  static boolean sameVpc(VpcSpec wanted, VpcSpec live) {
+    if (wanted == null || live == null) {
+      return wanted == null && live == null;
+    }
+    return wanted.vpcId().equals(live.vpcId())
+        && new TreeSet<>(wanted.subnetIds()).equals(new TreeSet<>(live.subnetIds()))
+        && new TreeSet<>(wanted.securityGroupIds()).equals(new TreeSet<>(live.securityGroupIds()))
+        && (live.tlsCertificate() == null || live.tlsCertificate().equals(wanted.tlsCertificate()));
+  }
+
+  /**
+   * Whether the host shows the wanted endpoint and VPC. A host with a VPC where none is wanted
+   * counts as showing it: UpdateHost cannot remove a VPC, so nothing will change that.
+   */
+  static boolean shows(HostSpec wanted, HostState live) {
+    return wanted.providerEndpoint().equals(live.providerEndpoint())
+        && (wanted.vpc() == null || sameVpc(wanted.vpc(), live.vpc()));
+  }
+
+  /**
+   * Whether UpdateHost is needed: the host does not show the wanted endpoint or VPC, or a wanted
+   * certificate differs from the old properties' while GetHost shows none (the live host cannot
+   * tell then).
+   */
+  static boolean needsUpdate(HostSpec wanted, HostState live, HostSpec old) {
+    if (!shows(wanted, live)) {
+      return true;
+    }
+    return wanted.vpc() != null
+        && wanted.vpc().tlsCertificate() != null
+        && live.vpc() != null
+        && live.vpc().tlsCertificate() == null
+        && (old.vpc() == null || !wanted.vpc().tlsCertificate().equals(old.vpc().tlsCertificate()));
+  }
+
+  /** Same name, provider type and endpoint. */
+  static boolean sameIdentity(HostSpec spec, HostState h) {
+    return spec.name().equals(h.name())
+        && spec.providerType().equals(h.providerType())
+        && spec.providerEndpoint().equals(h.providerEndpoint());
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.codestarconnections.lambda;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Time for the handler's retries: a clock, a sleep and a random number for jitter, so that tests
+ * can run the same decisions without waiting.
+ */
+public interface Pacing {
+  /**
+   * The current time.
+   *
+   * @return nanoseconds, as {@link System#nanoTime()}
+   */
+  long nanoTime();
+
+  /**
+   * Waits.
+   *
+   * @param pause how long
+   */
+  void sleep(Duration pause);
+
+  /**
+   * A random number for jitter.
+   *
+   * @return a number in [0, 1)
+   */
+  double random();
+
+  /**
+   * The real clock, sleep and randomness.
+   *
+   * @return the pacing Lambda runs with
+   */
+  static Pacing real() {
+    return new Pacing() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void sleep(Duration pause) {
+        try {
+          Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public double random() {
+        return ThreadLocalRandom.current().nextDouble();
+      }
+    };
+  }
+
+  /**
+   * For tests: nothing is slept, but every pause counts against the time budget as if it had been
+   * (the clock is the real one plus the pauses skipped), and the jitter is fixed at its middle, so
+   * a budget allows the same number of attempts on every run.
+   *
+   * @return a pacing that never waits
+   */
+  static Pacing virtual() {
+    return new Pacing() {
+      private long skipped;
+
+      @Override
+      public synchronized long nanoTime() {
+        return System.nanoTime() + skipped;
+      }
+
+      @Override
+      public synchronized void sleep(Duration pause) {
+        skipped += pause.toNanos();
+      }
+
+      @Override
+      public double random() {
+        return 0.5;
+      }
+    };
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.codestarconnections.test.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which property changes replace a resource, and what a custom resource is.
+ *
+ * <p>A resource type's registry schema lists in {@code createOnlyProperties} the properties whose
+ * change replaces it (resource type schema,
+ * https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html; update
+ * behaviours,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html).
+ * The connection and host types read theirs from {@code reference.dir} (or the same lists written
+ * here when it is absent; {@link #createOnly} is checked against the schemas in a test). For the
+ * EC2 types the "Update requires: Replacement" properties of the template reference pages
+ * (AWS::EC2::SecurityGroup, AWS::EC2::Subnet, AWS::EC2::VPC) are written here. Every other type,
+ * for which no schema is at hand, is treated as updated in place: none of the scenarios depends on
+ * a replacement of those.
+ */
+final class CloudFormationRules {
+  /** A test-only type the harness fails to create or update: the "failing v2". */
+  static final String FAILING_TYPE = "Test::Lifecycle::Fails";
+
+  static final String CREATE_FAILED_MARKER =
+      "AWSCDK::CustomResourceProviderFramework::CREATE_FAILED";
+
+  private static final Map<String, String> SCHEMAS =
+      Map.of(
+          "AWS::CodeConnections::Host", "aws-codeconnections-host.json",
+          "AWS::CodeConnections::Connection", "aws-codeconnections-connection.json",
+          "AWS::CodeStarConnections::Connection", "aws-codestarconnections-connection.json");
+
+  private static final Map<String, List<String>> WRITTEN =
+      Map.of(
+          "AWS::CodeConnections::Host", List.of("Name", "ProviderType"),
+          "AWS::CodeConnections::Connection", List.of("ConnectionName", "ProviderType", "HostArn"),
+          "AWS::CodeStarConnections::Connection",
+              List.of("ConnectionName", "ProviderType", "HostArn"),
+          "AWS::EC2::SecurityGroup", List.of("GroupDescription", "GroupName", "VpcId"),
+          "AWS::EC2::Subnet", List.of("AvailabilityZone", "CidrBlock", "VpcId"),
+          "AWS::EC2::VPC", List.of("CidrBlock", "InstanceTenancy"));
+
+  private CloudFormationRules() {}
+
+  /**
+   * Custom resources: {@code AWS::CloudFormation::CustomResource} and {@code Custom::*}
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html).
+   */
+  static boolean isCustom(String type) {
+    return type.startsWith("Custom::") || type.equals("AWS::CloudFormation::CustomResource");
+  }
+
+  /** The properties whose change replaces a native resource of the type. */
+  static List<String> createOnly(String type) {
+    String dir = System.getProperty("reference.dir");
+    if (SCHEMAS.containsKey(type) && dir != null) {
+      Path schema = Path.of(dir, "cfn-schemas", SCHEMAS.get(type));
+      if (Files.isRegularFile(schema)) {
+        try {
+          List<String> props = new ArrayList<>();
+          JsonNode s = new ObjectMapper().readTree(schema.toFile());
+          s.path("createOnlyProperties")
+              .forEach(p -> props.add(p.asText().replace("/properties/", "")));
+          return props;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return WRITTEN.getOrDefault(type, List.of());
+  }
+
+  /** The lists written here for the types that have a schema, to check against the schemas. */
+  static Map<String, List<String>> writtenForSchemas() {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    SCHEMAS.keySet().forEach(t -> out.put(t, WRITTEN.get(t)));
+    return out;
+  }
+
+  /** Whether changing a native resource from the old to the new properties replaces it. */
+  static boolean replaces(String type, Map<String, Object> old, Map<String, Object> wanted) {
+    for (String p : createOnly(type)) {
+      if (!Objects.equals(old.get(p), wanted.get(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

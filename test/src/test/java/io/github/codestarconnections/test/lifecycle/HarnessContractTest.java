@@ -1,0 +1,170 @@
+package io.github.codestarconnections.test.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Response;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.UserFunctions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness itself plays the documented contracts: if it did not, no scenario would prove much.
+ */
+class HarnessContractTest {
+  private final List<Map<String, Object>> calls = new ArrayList<>();
+
+  private RequestHandler<Map<String, Object>, Map<String, Object>> answering(
+      Map<String, Object> answer) {
+    return (event, context) -> {
+      calls.add(event);
+      return answer;
+    };
+  }
+
+  private static RequestHandler<Map<String, Object>, Map<String, Object>> failing(String reason) {
+    return (event, context) -> {
+      throw new IllegalStateException(reason);
+    };
+  }
+
+  private static Map<String, Object> event(String type, String physicalId) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("RequestType", type);
+    e.put("RequestId", "req-1");
+    e.put("LogicalResourceId", "Host");
+    if (physicalId != null) {
+      e.put("PhysicalResourceId", physicalId);
+    }
+    return e;
+  }
+
+  @Test
+  void aCreateThatFailsWithoutAnIdAnswersTheMarkerWhoseDeleteIsNeverSent() {
+    ProviderFramework f = new ProviderFramework(3);
+    Response r =
+        f.handle(event("Create", null), new UserFunctions("on", failing("boom"), "is", null));
+    assertThat(r.success()).isFalse();
+    assertThat(r.physicalResourceId()).isEqualTo(CloudFormationRules.CREATE_FAILED_MARKER);
+    assertThat(r.reason()).startsWith("boom").contains("Logs: /aws/lambda/on");
+    Response d =
+        f.handle(
+            event("Delete", CloudFormationRules.CREATE_FAILED_MARKER),
+            new UserFunctions("on", answering(Map.of()), "is", null));
+    assertThat(d.success()).isTrue();
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void defaultsKeepsAndMergesPhysicalIdsAsTheFrameworkDoes() {
+    ProviderFramework f = new ProviderFramework(3);
+    // Create without an id: the RequestId.
+    assertThat(
+            f.handle(
+                    event("Create", null), new UserFunctions("on", answering(Map.of()), "is", null))
+                .physicalResourceId())
+        .isEqualTo("req-1");
+    // An onEvent failure on Update keeps the current id (aws-cdk issue #17040).
+    assertThat(
+            f.handle(event("Update", "cur"), new UserFunctions("on", failing("x"), "is", null))
+                .physicalResourceId())
+        .isEqualTo("cur");
+    // A Delete may not change it.
+    Response changed =
+        f.handle(
+            event("Delete", "cur"),
+            new UserFunctions("on", answering(Map.of("PhysicalResourceId", "other")), "is", null));
+    assertThat(changed.success()).isFalse();
+    assertThat(changed.reason()).contains("cannot change the physical resource ID");
+    // isComplete may set it, and its Data is merged over onEvent's.
+    Response merged =
+        f.handle(
+            event("Create", null),
+            new UserFunctions(
+                "on",
+                answering(Map.of("PhysicalResourceId", "p", "Data", Map.of("A", "1", "B", "1"))),
+                "is",
+                answering(
+                    Map.of(
+                        "IsComplete", true, "PhysicalResourceId", "q", "Data", Map.of("B", "2")))));
+    assertThat(merged.physicalResourceId()).isEqualTo("q");
+    assertThat(merged.data()).isEqualTo(Map.of("A", "1", "B", "2"));
+  }
+
+  @Test
+  void isCompleteFailsWithItsEventAndTimesOut() {
+    ProviderFramework f = new ProviderFramework(3);
+    UserFunctions withData =
+        new UserFunctions(
+            "on",
+            answering(Map.of("PhysicalResourceId", "p")),
+            "is",
+            answering(Map.of("IsComplete", false, "Data", Map.of("A", "1"))));
+    Response r = f.handle(event("Create", null), withData);
+    assertThat(r.success()).isFalse();
+    assertThat(r.physicalResourceId()).isEqualTo("p");
+    assertThat(r.reason()).contains("\"Data\" is not allowed");
+    calls.clear();
+    Response timedOut =
+        f.handle(
+            event("Update", "cur"),
+            new UserFunctions(
+                "on",
+                answering(Map.of("PhysicalResourceId", "new")),
+                "is",
+                answering(Map.of("IsComplete", false))));
+    assertThat(timedOut.reason()).isEqualTo("Operation timed out");
+    assertThat(timedOut.physicalResourceId()).isEqualTo("new");
+    assertThat(calls).hasSize(4);
+  }
+
+  @Test
+  void intrinsicsResolveAsCloudFormationDoes() {
+    Intrinsics i =
+        new Intrinsics(
+            Map.of("Parameters", Map.of("P", Map.of("Type", "String", "Default", "d"))),
+            new Intrinsics.Lookup() {
+              @Override
+              public String ref(String logicalId) {
+                return logicalId + "-id";
+              }
+
+              @Override
+              public Object getAtt(String logicalId, String attribute) {
+                return logicalId + "." + attribute;
+              }
+            });
+    assertThat(
+            i.resolve(
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        ":",
+                        List.of(
+                            Map.of("Ref", "AWS::Region"),
+                            Map.of("Ref", "P"),
+                            Map.of("Fn::Select", List.of(1, Map.of("Fn::GetAZs", ""))),
+                            Map.of("Fn::Sub", "${X}/${X.Arn}/${!Literal}"))))))
+        .isEqualTo("us-east-1:d:us-east-1b:X-id/X.Arn/${Literal}");
+    assertThat(i.resolve(Map.of("K", Map.of("Ref", "AWS::NoValue"), "L", "v")))
+        .isEqualTo(Map.of("L", "v"));
+  }
+
+  @Test
+  void theCreateOnlyPropertiesWrittenHereAreTheSchemas() {
+    String dir = System.getProperty("reference.dir");
+    assumeThat(dir != null && Files.isDirectory(Path.of(dir, "cfn-schemas")))
+        .as("reference.dir has the registry schemas")
+        .isTrue();
+    CloudFormationRules.writtenForSchemas()
+        .forEach(
+            (type, written) ->
+                assertThat(CloudFormationRules.createOnly(type)).as(type).isEqualTo(written));
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.codestarconnections.test.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A stack lifecycle scenario: a fresh stand-in and stack per test, deploys that must end in a given
+ * status, and the account check at the end.
+ */
+abstract class LifecycleScenario {
+  static final String GHES = "https://ghes.example.com";
+  static final String GHES2 = "https://ghes2.example.com";
+
+  CodeStarConnectionsStandIn standIn;
+  CloudFormation cfn;
+
+  @BeforeEach
+  void startStack() {
+    standIn = CodeStarConnectionsStandIn.start();
+    cfn = new CloudFormation(standIn);
+  }
+
+  @AfterEach
+  void stopStack() {
+    cfn.close();
+    standIn.close();
+  }
+
+  /** Deploys and checks the stack's status, showing the events when it differs. */
+  DeployResult deploy(LifecycleApp app, String expectedStatus) {
+    DeployResult r = cfn.deploy(app);
+    assertThat(r.status()).as("%s\nhandler log:\n%s", r, cfn.log()).isEqualTo(expectedStatus);
+    return r;
+  }
+
+  DeployResult deleteStack(String expectedStatus) {
+    DeployResult r = cfn.delete();
+    assertThat(r.status()).as("%s\nhandler log:\n%s", r, cfn.log()).isEqualTo(expectedStatus);
+    return r;
+  }
+
+  AccountCheck account() {
+    return AccountCheck.of(standIn, cfn);
+  }
+
+  static HostDef ghes() {
+    return HostDef.ghes("Ghes", "lifecycle-ghes", GHES);
+  }
+
+  static LifecycleApp app(HostDef host) {
+    return LifecycleApp.of(List.of(host), List.of());
+  }
+
+  static LifecycleApp app(HostDef host, ConnectionDef connection) {
+    return LifecycleApp.of(List.of(host), List.of(connection));
+  }
+}

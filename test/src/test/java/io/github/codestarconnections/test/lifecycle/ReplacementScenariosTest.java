@@ -1,0 +1,162 @@
+package io.github.codestarconnections.test.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.codestarconnections.ProviderType;
+import io.github.codestarconnections.ServiceNamespace;
+import io.github.codestarconnections.lambda.Namespace;
+import io.github.codestarconnections.test.standin.StandInHost;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.RemovalPolicy;
+
+/**
+ * Every change that replaces a host: a new host must get a URL of its own while the old one exists
+ * ("You cannot use the same URL for more than one host"), so a replacement either works or is
+ * refused before anything is touched, saying what to do.
+ */
+class ReplacementScenariosTest extends LifecycleScenario {
+
+  /** Replaces v1's host by v2's, the old one deleted in cleanup. */
+  private void replaced(LifecycleApp v1, LifecycleApp v2) {
+    deploy(v1, "CREATE_COMPLETE");
+    String old = cfn.physicalId("Ghes");
+    DeployResult r = deploy(v2, "UPDATE_COMPLETE");
+    assertThat(r.cleanupFailures()).isEmpty();
+    assertThat(cfn.physicalId("Ghes")).isNotEqualTo(old);
+    account().app(v2).verify();
+  }
+
+  @Test
+  void aRenameWithANewUrlReplacesTheHost() {
+    replaced(app(ghes()), app(ghes().named("lifecycle-ghes-2").at(GHES2)));
+  }
+
+  @Test
+  void aProviderTypeChangeWithANewUrlReplacesTheHost() {
+    replaced(
+        app(ghes()),
+        app(ghes().typed(ProviderType.GITLAB_SELF_MANAGED).at("https://gitlab.example.com")));
+  }
+
+  @Test
+  void aRenameThatKeepsTheUrlIsRefusedBeforeAnythingIsTouched() {
+    LifecycleApp v1 = app(ghes().tagged(Map.of("team", "ci")));
+    deploy(v1, "CREATE_COMPLETE");
+    String arn = cfn.physicalId("Ghes");
+    DeployResult r =
+        deploy(
+            app(ghes().named("renamed").tagged(Map.of("team", "ci"))), "UPDATE_ROLLBACK_COMPLETE");
+    assertThat(r.reason())
+        .contains("https://ghes.example.com")
+        .contains("two deploys")
+        .contains("providerEndpoint");
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
+    assertThat(cfn.physicalId("Ghes")).isEqualTo(arn);
+    account().app(v1).verify();
+  }
+
+  @Test
+  void aRemovedVpcIsRefusedBeforeAnythingIsTouched() {
+    LifecycleApp v1 = app(ghes().inVpc("A")).withNetwork();
+    deploy(v1, "CREATE_COMPLETE");
+    DeployResult r = deploy(app(ghes().at(GHES2)).withNetwork(), "UPDATE_ROLLBACK_COMPLETE");
+    assertThat(r.reason()).contains("VPC").contains("two deploys");
+    assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
+    account().app(v1).verify();
+  }
+
+  @Test
+  void aCreateWhoseUrlAnotherHostUsesIsRefusedNamingIt() {
+    String other =
+        standIn.seedHost(
+            Namespace.CODESTAR_CONNECTIONS,
+            "someone-else",
+            "GitHubEnterpriseServer",
+            GHES,
+            Map.of());
+    DeployResult r = deploy(app(ghes()), "ROLLBACK_COMPLETE");
+    assertThat(r.reason()).contains(other).contains(GHES);
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(other);
+  }
+
+  /**
+   * Item 6: a codeconnections host is never matched against hosts of the other namespace (whose
+   * tags its role may not read); the URL they share is what stops the create, and the message says
+   * so.
+   */
+  @Test
+  void aCodeConnectionsCreateIgnoresHostsOfTheOtherNamespace() {
+    String retained =
+        standIn.seedHost(
+            Namespace.CODESTAR_CONNECTIONS,
+            "lifecycle-ghes",
+            "GitHubEnterpriseServer",
+            GHES,
+            Map.of("codestarconnections-cdk:request", "an-old-request"));
+    DeployResult r = deploy(app(ghes().in(ServiceNamespace.CODECONNECTIONS)), "ROLLBACK_COMPLETE");
+    assertThat(r.reason()).contains(retained).doesNotContain("ACCESS_DENIED");
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(retained);
+  }
+
+  /**
+   * Item 8 (handler side): the replaced host's retained connection keeps it from being deleted; the
+   * cleanup says so at once instead of waiting for the framework's timeout.
+   */
+  @Test
+  void aReplacedHostWithARetainedConnectionIsKeptAndTheCleanupNamesTheConnection() {
+    ConnectionDef conn = ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes");
+    LifecycleApp v1 = app(ghes(), conn);
+    deploy(v1, "CREATE_COMPLETE");
+    String oldConnection = cfn.physicalId("GhesConnection");
+    HostDef renamed = ghes().named("lifecycle-ghes-2").at(GHES2);
+    DeployResult r = deploy(app(renamed, conn), "UPDATE_COMPLETE");
+    assertThat(r.cleanupFailures())
+        .singleElement()
+        .asString()
+        .contains(oldConnection)
+        .doesNotContain("Operation timed out");
+    assertThat(standIn.callCount("DeleteHost")).isLessThanOrEqualTo(1);
+    account().host(ghes()).connection(conn, app(ghes(), conn)).app(app(renamed, conn)).verify();
+  }
+
+  @Test
+  void aReplacedHostWhoseConnectionIsDestroyedIsDeleted() {
+    ConnectionDef conn =
+        ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes")
+            .removal(RemovalPolicy.DESTROY);
+    replaced(app(ghes(), conn), app(ghes().named("lifecycle-ghes-2").at(GHES2), conn));
+    assertThat(standIn.connections()).hasSize(1);
+    assertThat(List.of(cfn.status())).containsExactly("UPDATE_COMPLETE");
+  }
+
+  /**
+   * A host replaced while its connection leaves the stack: the cleanup deletes the connection and
+   * the old host, in an order CloudFormation does not document. Removed resources first, the old
+   * host goes; the old host first, its connection still uses it: the host stays in the account and
+   * the cleanup names the connection (which is deleted right after).
+   */
+  @ParameterizedTest
+  @EnumSource(CloudFormation.CleanupOrder.class)
+  void aHostReplacedWhileItsConnectionIsRemoved(CloudFormation.CleanupOrder order) {
+    cfn.cleanupOrder(order);
+    ConnectionDef conn =
+        ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes")
+            .removal(RemovalPolicy.DESTROY);
+    deploy(app(ghes().removal(RemovalPolicy.DESTROY), conn), "CREATE_COMPLETE");
+    String connection = cfn.physicalId("GhesConnection");
+    LifecycleApp v2 =
+        app(ghes().named("lifecycle-ghes-2").at(GHES2).removal(RemovalPolicy.DESTROY));
+    DeployResult r = deploy(v2, "UPDATE_COMPLETE");
+    if (order == CloudFormation.CleanupOrder.REMOVED_FIRST) {
+      assertThat(r.cleanupFailures()).isEmpty();
+      account().app(v2).verify();
+    } else {
+      assertThat(r.cleanupFailures()).singleElement().asString().contains(connection);
+      account().app(v2).host(ghes()).verify();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.github.codestarconnections.test.standin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.codestarconnections.test.standin.Account.ConnectionRecord;
+import io.github.codestarconnections.test.standin.Account.HostRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The connection operations. A connection starts PENDING ("The connection is in pending status
+ * until the third-party connection handshake is completed from the console", CreateConnection in
+ * both models); one on a host takes the host's provider type. Which namespace's host ARNs a target
+ * accepts is the models' HostArn pattern, which the model validation already enforces.
+ */
+final class ConnectionOperations {
+  private final Account account;
+
+  ConnectionOperations(Account account) {
+    this.account = account;
+  }
+
+  Answer createConnection(Caller caller, JsonNode in) {
+    String name = in.get("ConnectionName").asText();
+    String hostArn = in.has("HostArn") ? in.get("HostArn").asText() : null;
+    String providerType = in.has("ProviderType") ? in.get("ProviderType").asText() : null;
+    if (hostArn == null && providerType == null) {
+      return Answer.error("ValidationException", "A connection needs a ProviderType or a HostArn");
+    }
+    if (hostArn != null) {
+      HostRecord host = account.hosts.get(hostArn);
+      if (host == null) {
+        return Answer.notFound("Host", hostArn);
+      }
+      providerType = host.providerType;
+    }
+    // The models' Connection.ConnectionName: "Connection names must be unique in an Amazon Web
+    // Services account." Whether the service enforces it is not said; off unless switched on.
+    if (account.rules.uniqueConnectionNames) {
+      for (ConnectionRecord c : account.connections.values()) {
+        if (c.name.equals(name)) {
+          return Answer.error(
+              "ValidationException", "A connection named " + name + " already exists: " + c.arn);
+        }
+      }
+    }
+    ConnectionRecord c = new ConnectionRecord();
+    c.arn =
+        "arn:aws:"
+            + caller.namespace().arnService()
+            + ":"
+            + CodeStarConnectionsStandIn.REGION
+            + ":"
+            + CodeStarConnectionsStandIn.ACCOUNT
+            + ":connection/"
+            + new UUID(0x5eedL, ++account.sequence);
+    c.name = name;
+    c.providerType = providerType;
+    c.hostArn = hostArn;
+    in.path("Tags").forEach(t -> c.tags.put(t.get("Key").asText(), t.get("Value").asText()));
+    account.connections.put(c.arn, c);
+    ObjectNode out = Answer.JSON.createObjectNode().put("ConnectionArn", c.arn);
+    out.set("Tags", Tags.list(c.tags));
+    return Answer.ok(out);
+  }
+
+  Answer getConnection(JsonNode in) {
+    ConnectionRecord c = account.connections.get(in.get("ConnectionArn").asText());
+    if (c == null) {
+      return Answer.notFound("Connection", in.get("ConnectionArn").asText());
+    }
+    ObjectNode out = Answer.JSON.createObjectNode();
+    describe(out.putObject("Connection"), c);
+    return Answer.ok(out);
+  }
+
+  Answer listConnections(JsonNode in) {
+    String type = in.has("ProviderTypeFilter") ? in.get("ProviderTypeFilter").asText() : null;
+    String host = in.has("HostArnFilter") ? in.get("HostArnFilter").asText() : null;
+    List<ConnectionRecord> matching = new ArrayList<>();
+    for (ConnectionRecord c : account.connections.values()) {
+      if ((type == null || type.equals(c.providerType))
+          && (host == null || host.equals(c.hostArn))) {
+        matching.add(c);
+      }
+    }
+    Optional<int[]> page = Paging.page(in, matching.size(), account.pageSize);
+    if (page.isEmpty()) {
+      return Answer.error("ValidationException", "invalid NextToken");
+    }
+    ObjectNode out = Answer.JSON.createObjectNode();
+    ArrayNode list = out.putArray("Connections");
+    for (int i = page.get()[0]; i < page.get()[1]; i++) {
+      describe(list.addObject(), matching.get(i));
+    }
+    Paging.next(out, page.get()[1], matching.size());
+    return Answer.ok(out);
+  }
+
+  Answer deleteConnection(JsonNode in) {
+    String arn = in.get("ConnectionArn").asText();
+    if (account.connections.remove(arn) == null) {
+      return Answer.notFound("Connection", arn);
+    }
+    return Answer.ok(Answer.JSON.createObjectNode());
+  }
+
+  private static void describe(ObjectNode o, ConnectionRecord c) {
+    o.put("ConnectionName", c.name)
+        .put("ConnectionArn", c.arn)
+        .put("ProviderType", c.providerType)
+        .put("OwnerAccountId", CodeStarConnectionsStandIn.ACCOUNT)
+        .put("ConnectionStatus", c.status);
+    if (c.hostArn != null) {
+      o.put("HostArn", c.hostArn);
+    }
+  }
+}
