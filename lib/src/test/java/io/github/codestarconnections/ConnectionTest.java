@@ -193,38 +193,6 @@ class ConnectionTest {
   }
 
   @Test
-  void handshakeOutputPointsAtTheConnectionsPageAndNamesTheConnection() {
-    Stack inRegion =
-        new Stack(
-            app,
-            "InRegion",
-            software.amazon.awscdk.StackProps.builder()
-                .env(
-                    software.amazon.awscdk.Environment.builder()
-                        .account("123456789012")
-                        .region("eu-west-1")
-                        .build())
-                .build());
-    Connection.Builder.create(inRegion, "GitHub")
-        .connectionName("acme-github")
-        .providerType(ProviderType.GITHUB)
-        .build();
-
-    Map<String, Map<String, Object>> outputs = Template.fromStack(inRegion).findOutputs("*");
-    assertThat(outputs).hasSize(1);
-    Map<String, Object> output = outputs.values().iterator().next();
-    // The documented page (no deep link: see ConsoleAddress), and the name to choose there.
-    assertThat(output.get("Value"))
-        .isEqualTo(
-            "https://console.aws.amazon.com/codesuite/settings/connections?region=eu-west-1");
-    assertThat((String) output.get("Description"))
-        .contains("'acme-github'")
-        .contains("InRegion/GitHub")
-        .contains("PENDING")
-        .contains("Update pending connection");
-  }
-
-  @Test
   void handshakeOutputCanBeLeftOut() {
     Connection.Builder.create(stack, "GitHub")
         .providerType(ProviderType.GITHUB)

@@ -43,6 +43,23 @@ class ConsoleAddressTest {
   }
 
   @Test
+  void theHandshakeOutputNamesTheConnectionToChooseOnThePage() {
+    Stack stack = stackIn("eu-west-1");
+    Connection.Builder.create(stack, "GitHub")
+        .connectionName("acme-github")
+        .providerType(ProviderType.GITHUB)
+        .build();
+
+    Map<String, Object> output =
+        Template.fromStack(stack).findOutputs("*").values().iterator().next();
+    assertThat((String) output.get("Description"))
+        .contains("'acme-github'")
+        .contains("Stack/GitHub")
+        .contains("PENDING")
+        .contains("Update pending connection");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void anEnvironmentAgnosticStackChoosesTheConsoleByPartitionAtDeployTime() {
     Stack stack = new Stack(app, "Stack");

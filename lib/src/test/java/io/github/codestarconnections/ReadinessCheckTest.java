@@ -188,6 +188,32 @@ class ReadinessCheckTest {
   }
 
   @Test
+  void theWaitBoundFollowsTheStacksProviderSettings() {
+    HostProviderSettings.Builder.create(stack)
+        .queryInterval(Duration.seconds(30))
+        .maxQueryInterval(Duration.minutes(2))
+        .totalTimeout(Duration.hours(1))
+        .build();
+    IConnection imported = Connection.fromConnectionArn(stack, "GitHub", CONNECTION);
+    ReadinessCheck.Builder.create(stack, "Ready")
+        .connection(imported)
+        .mode(ReadinessMode.WAIT_FOR_AVAILABLE)
+        .timeout(Duration.minutes(58))
+        .build();
+
+    assertThat(properties(only(Template.fromStack(stack), ReadinessCheck.RESOURCE_TYPE)))
+        .containsEntry("WaitSeconds", "3480");
+    assertThatThrownBy(
+            () ->
+                ReadinessCheck.Builder.create(stack, "TooLong")
+                    .connection(imported)
+                    .mode(ReadinessMode.WAIT_FOR_AVAILABLE)
+                    .timeout(Duration.seconds(3481))
+                    .build())
+        .hasMessageContaining("1 to 3480");
+  }
+
+  @Test
   void aTimeoutWithoutWaitingAndACheckOfNothingOrTwoThingsAreRefused() {
     IConnection imported = Connection.fromConnectionArn(stack, "GitHub", CONNECTION);
     assertThatThrownBy(
