@@ -1,10 +1,7 @@
 package io.github.codestarconnections;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Names;
@@ -109,7 +106,7 @@ public class Connection extends ConnectionBase {
     ServiceRules.checkTagCountAtSynth(
         JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
-      addHandshakeOutput();
+      ConsoleAddress.handshakeOutput(this, connectionName);
     }
   }
 
@@ -242,6 +239,38 @@ public class Connection extends ConnectionBase {
   }
 
   /**
+   * A connection made elsewhere, found by its name at deploy time: a custom resource on the stack's
+   * provider pages ListConnections and takes the one connection of that name, in either namespace
+   * (so {@code grantUse} grants both). None or several fail the deployment, naming what was seen.
+   * Use {@link #fromConnectionLookup} to narrow it, or to make it run at every deployment.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param connectionName the name, 1 to 32 characters, matched exactly
+   * @return the connection; its ARN is the lookup's {@code ConnectionArn} attribute
+   * @throws IllegalArgumentException when a literal name is empty or longer than 32 characters
+   */
+  public static IConnection fromConnectionName(Construct scope, String id, String connectionName) {
+    return fromConnectionLookup(
+        scope, id, ConnectionLookupProps.builder().connectionName(connectionName).build());
+  }
+
+  /**
+   * A connection made elsewhere, found by its name at deploy time, narrowed by namespace, provider
+   * type or host (see {@link ConnectionLookupProps}).
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the name and the filters
+   * @return the connection; its ARN is the lookup's {@code ConnectionArn} attribute
+   * @throws IllegalArgumentException on a name or filters that no connection can match
+   */
+  public static IConnection fromConnectionLookup(
+      Construct scope, String id, ConnectionLookupProps props) {
+    return new LookedUpConnection(scope, id, props);
+  }
+
+  /**
    * Imports a connection whose ARN is published in an SSM String parameter (e.g. by {@link
    * #publishConnectionArnParameter}). The stack reads the parameter at deploy time, through a
    * CloudFormation parameter of type {@code AWS::SSM::Parameter::Value<String>}. The namespace is
@@ -282,32 +311,6 @@ public class Connection extends ConnectionBase {
         new ConnectionAttributes(
             StringParameter.valueForStringParameter(scope, parameterName), null),
         serviceNamespace);
-  }
-
-  private void addHandshakeOutput() {
-    // The ARN ends in connection/<id>; the console page is keyed by that id. The intrinsic is
-    // written out, and the rest joined in Java: one jsii call instead of four.
-    Map<String, Object> split = new LinkedHashMap<>();
-    split.put("Fn::Split", List.of("/", getConnectionArn()));
-    Map<String, Object> select = new LinkedHashMap<>();
-    select.put("Fn::Select", List.of(1, split));
-    String connectionId = Token.asString(select);
-    CfnOutput.Builder.create(this, "HandshakeUrl")
-        .description(
-            "Connection "
-                + getNode().getPath()
-                + " is PENDING after deploy: open this address, choose 'Update pending"
-                + " connection' and authorize the provider")
-        .value(
-            "https://console.aws.amazon.com/codesuite/settings/"
-                + Aws.ACCOUNT_ID
-                + "/"
-                + Aws.REGION
-                + "/connections/"
-                + connectionId
-                + "?region="
-                + Aws.REGION)
-        .build();
   }
 
   /** A fluent builder for {@link Connection}. */

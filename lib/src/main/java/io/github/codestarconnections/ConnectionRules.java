@@ -1,8 +1,9 @@
 package io.github.codestarconnections;
 
 /**
- * What a {@link Connection} may be made of: provider type or host, and the namespace it is made in,
- * from its props and its host's namespace, refusing what the service's API refuses.
+ * What a {@link Connection} may be made of (and a connection lookup may look for): provider type or
+ * host, and the namespace it is made in, from its props and its host's namespace, refusing what the
+ * service's API refuses.
  *
  * <p>The two APIs differ on purpose here (../shared/reference/api/*.service-2.json): the
  * codestar-connections model's {@code HostArn} pattern admits only {@code
@@ -34,8 +35,22 @@ final class ConnectionRules {
           ? ServiceNamespace.CODECONNECTIONS
           : ServiceNamespace.CODESTAR_CONNECTIONS;
     }
-    if (given == ServiceNamespace.CODESTAR_CONNECTIONS
-        && props.getProviderType() == ProviderType.AZURE_DEVOPS) {
+    checkNamespace(owner, given, props.getProviderType(), host);
+    return given;
+  }
+
+  /**
+   * Checks that a given namespace can hold a connection of the provider type on the host.
+   *
+   * @param owner the connection or lookup, for messages
+   * @param given the namespace
+   * @param type the provider type, or null
+   * @param host the host, or null
+   * @throws IllegalArgumentException when the namespace's API refuses the provider type or host
+   */
+  static void checkNamespace(Owner owner, ServiceNamespace given, ProviderType type, IHost host) {
+    ServiceNamespace hostNamespace = host == null ? null : host.getServiceNamespace().orElse(null);
+    if (given == ServiceNamespace.CODESTAR_CONNECTIONS && type == ProviderType.AZURE_DEVOPS) {
       throw new IllegalArgumentException(
           owner
               + ": providerType AZURE_DEVOPS cannot go with serviceNamespace CODESTAR_CONNECTIONS;"
@@ -53,7 +68,6 @@ final class ConnectionRules {
               + "); the codestar-connections API accepts only codestar-connections host ARNs:"
               + " leave serviceNamespace out to take the host's CODECONNECTIONS");
     }
-    return given;
   }
 
   /**
@@ -71,7 +85,19 @@ final class ConnectionRules {
               + ": neither providerType nor host is set; give providerType for a cloud provider"
               + " (GITHUB, GITLAB, BITBUCKET, AZURE_DEVOPS) or host for a self-managed one");
     }
-    if (host == null && type.needsHost()) {
+    checkProviderAndHost(owner, type, host);
+  }
+
+  /**
+   * Checks that a provider type and a host go together: a self-managed provider has a host, a cloud
+   * provider none, and an owned host's type is the given one.
+   *
+   * @param owner the connection or lookup, for messages
+   * @param type the provider type, or null
+   * @param host the host, or null
+   */
+  static void checkProviderAndHost(Owner owner, ProviderType type, IHost host) {
+    if (host == null && type != null && type.needsHost()) {
       throw new IllegalArgumentException(
           owner
               + ": providerType "
@@ -84,9 +110,9 @@ final class ConnectionRules {
           owner
               + ": providerType "
               + type
-              + " is a cloud provider and cannot go with a host (the service rejects a"
-              + " ProviderType of a cloud provider together with a HostArn); drop host, or use"
-              + " GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED");
+              + " is a cloud provider and cannot go with a host (a connection to a cloud"
+              + " provider has no host: the service rejects a cloud ProviderType together with a"
+              + " HostArn); drop host, or use GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED");
     }
     if (host instanceof Host owned && type != null && type != owned.getProviderType()) {
       throw new IllegalArgumentException(

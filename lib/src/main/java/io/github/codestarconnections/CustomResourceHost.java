@@ -39,6 +39,7 @@ final class CustomResourceHost implements HostResource {
             spec.tags() == null ? null : new LinkedHashMap<>(spec.tags()),
             TagManagerOptions.builder().tagPropertyName("Tags").build());
     this.provider = HostProvider.of(stack, owner, namespace);
+    provider.enableHosts();
     if (spec.network().inVpc()) {
       provider.enableVpc();
     }

@@ -4,8 +4,10 @@ import java.util.List;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
+import software.constructs.Construct;
 
 /**
  * What the host handler functions may do: every IAM action they get is listed at the top of this
@@ -68,7 +70,59 @@ final class HandlerPermissions {
           "ec2:DescribeVpcEndpoints",
           "ec2:DescribeVpcs");
 
+  /**
+   * isComplete's action for connection lookups, on {@code *}: ListConnections takes no
+   * resource-level permissions. onEvent reads nothing for them.
+   */
+  static final List<String> LOOKUP_ANY_RESOURCE = List.of("ListConnections");
+
+  /** isComplete's action for a readiness check of a connection, on that connection only. */
+  static final String CHECK_CONNECTION = "GetConnection";
+
+  /** isComplete's action for a readiness check of a host, on that host only. */
+  static final String CHECK_HOST = "GetHost";
+
   private HandlerPermissions() {}
+
+  /**
+   * Grants what connection lookups need.
+   *
+   * @param namespace the provider's namespace, the action's prefix
+   * @param isComplete the isComplete function, which does the lookups
+   */
+  static void grantLookups(ServiceNamespace namespace, Function isComplete) {
+    allow(isComplete, prefixed(namespace, LOOKUP_ANY_RESOURCE), "*");
+  }
+
+  /**
+   * Grants a readiness check's one action on its one resource, in a policy of its own: the role's
+   * default policy is what the provider's functions depend on, and a connection on a
+   * custom-resource host of the same stack depends on the provider, so a statement naming that
+   * connection there would make a cycle. The check depends on this policy instead.
+   *
+   * @param scope the check, the policy's parent
+   * @param isComplete the isComplete function, which reads the status
+   * @param namespaces the prefixes to grant the action with (both when the ARN's is unknown)
+   * @param action {@link #CHECK_CONNECTION} or {@link #CHECK_HOST}
+   * @param arn the connection or host
+   * @return the policy
+   */
+  static Policy grantCheck(
+      Construct scope,
+      Function isComplete,
+      List<ServiceNamespace> namespaces,
+      String action,
+      String arn) {
+    return Policy.Builder.create(scope, "HandlerPolicy")
+        .roles(List.of(isComplete.getRole()))
+        .statements(
+            List.of(
+                PolicyStatement.Builder.create()
+                    .actions(namespaces.stream().map(n -> n.action(action)).toList())
+                    .resources(List.of(arn))
+                    .build()))
+        .build();
+  }
 
   /**
    * Grants the host actions.

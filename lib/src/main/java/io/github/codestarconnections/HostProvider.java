@@ -5,25 +5,33 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.LogOptions;
 import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * The one custom-resource provider of a stack (per namespace) that every {@link Host} in it shares:
- * the Java onEvent and isComplete functions ({@link HandlerFunctions}) and the CDK Provider
- * framework around them. It lives in the construct tree at a fixed id under its stack ({@link
- * #idFor}), where every host finds it, and is built with the stack's {@link HostProviderSettings}.
- * Its parts each have their room: IAM in {@link HandlerPermissions} (the action lists), the
- * waiter's backoff in {@link FrameworkWaiter}, cdk-nag findings in {@link ProviderNagFindings}.
+ * The one custom-resource provider of a stack (per namespace) that every {@link Host} in it shares,
+ * and every deploy-time read (connection lookup, {@link ReadinessCheck}): the Java onEvent and
+ * isComplete functions ({@link HandlerFunctions}) and the CDK Provider framework around them. Its
+ * functions get the rights of what uses it only: host actions with the first host, ListConnections
+ * with the first lookup, one GetConnection or GetHost per check. It lives in the construct tree at
+ * a fixed id under its stack ({@link #idFor}), where every host finds it, and is built with the
+ * stack's {@link HostProviderSettings}. Its parts each have their room: IAM in {@link
+ * HandlerPermissions} (the action lists), the waiter's backoff in {@link FrameworkWaiter}, cdk-nag
+ * findings in {@link ProviderNagFindings}.
  */
 final class HostProvider extends software.constructs.Construct {
   private final HandlerFunctions functions;
   private final Provider provider;
   private final Owner builtFor;
   private final ServiceRules.TagCountCheck tagCountCheck;
+  private final ServiceNamespace namespace;
+  private boolean hostsEnabled;
+  private boolean lookupsEnabled;
   private boolean vpcEnabled;
   private String serviceToken;
 
@@ -37,8 +45,8 @@ final class HostProvider extends software.constructs.Construct {
     this.builtFor = host;
     // Found once here, so that every host of the stack registers its tags without a look-up.
     this.tagCountCheck = ServiceRules.tagCountCheck(stack, host);
+    this.namespace = namespace;
     this.functions = new HandlerFunctions(this, namespace, settings.snapStart());
-    HandlerPermissions.grantHostActions(namespace, functions.onEvent(), functions.isComplete());
     LogGroup frameworkLogs = HandlerFunctions.logGroup(this, "FrameworkLogs");
     Role frameworkOnEventRole =
         HandlerFunctions.lambdaRole(this, "FrameworkOnEventRole", frameworkLogs);
@@ -69,10 +77,7 @@ final class HostProvider extends software.constructs.Construct {
             seconds(settings.maxQueryInterval()),
             seconds(settings.totalTimeout())));
     ProviderNagFindings.suppress(
-        namespace,
-        functions,
-        List.of(frameworkOnEventRole, frameworkWaiterRole),
-        provider.getNode());
+        functions, List.of(frameworkOnEventRole, frameworkWaiterRole), provider.getNode());
   }
 
   /**
@@ -141,6 +146,46 @@ final class HostProvider extends software.constructs.Construct {
       serviceToken = provider.getServiceToken();
     }
     return serviceToken;
+  }
+
+  /**
+   * Lets the handlers manage hosts: only stacks with a custom-resource host get the host actions;
+   * calling it again does nothing.
+   */
+  void enableHosts() {
+    if (hostsEnabled) {
+      return;
+    }
+    hostsEnabled = true;
+    HandlerPermissions.grantHostActions(namespace, functions.onEvent(), functions.isComplete());
+    ProviderNagFindings.suppressHostActions(namespace, functions);
+  }
+
+  /**
+   * Lets the handlers look connections up (ListConnections, nothing else); calling it again does
+   * nothing.
+   */
+  void enableLookups() {
+    if (lookupsEnabled) {
+      return;
+    }
+    lookupsEnabled = true;
+    HandlerPermissions.grantLookups(namespace, functions.isComplete());
+    ProviderNagFindings.suppressLookups(functions.isComplete());
+  }
+
+  /**
+   * Lets the handlers read one connection's or host's status, for a readiness check.
+   *
+   * @param check the check, the policy's parent
+   * @param namespaces the prefixes to grant the action with
+   * @param action {@link HandlerPermissions#CHECK_CONNECTION} or {@link
+   *     HandlerPermissions#CHECK_HOST}
+   * @param arn the resource
+   * @return the policy, which the check must depend on
+   */
+  Policy grantCheck(Construct check, List<ServiceNamespace> namespaces, String action, String arn) {
+    return HandlerPermissions.grantCheck(check, functions.isComplete(), namespaces, action, arn);
   }
 
   /**

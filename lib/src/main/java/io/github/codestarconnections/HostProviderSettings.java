@@ -14,7 +14,8 @@ import software.constructs.IConstruct;
  * resource, in both namespaces (each namespace has its own provider). Without it the provider uses
  * the defaults documented on {@link HostProviderSettingsProps}.
  *
- * <p>Make it before the stack's first such Host: the provider is built with that host and reads the
+ * <p>Make it before the stack's first such Host (or connection lookup, or {@link ReadinessCheck},
+ * which the provider serves too): the provider is built with the first of them and reads the
  * settings then.
  *
  * <pre>{@code
@@ -169,7 +170,8 @@ public class HostProviderSettings extends Construct {
                 + built.getNode().getPath()
                 + " was already built, with the settings it had then, for "
                 + built.builtFor()
-                + "; make HostProviderSettings before the stack's first Host");
+                + "; make HostProviderSettings before the stack's first Host, connection lookup or"
+                + " ReadinessCheck");
       }
     }
     return stack;

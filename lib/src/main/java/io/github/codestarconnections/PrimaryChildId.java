@@ -36,6 +36,9 @@ final class PrimaryChildId {
   /** AWS::CodeConnections::Host. */
   static final String NATIVE = "NativeResource";
 
+  /** A deploy-time read served by the codestar-connections provider. */
+  static final String CODESTAR_CONNECTIONS_READ = "CodeStarConnectionsResource";
+
   private PrimaryChildId() {}
 
   /**
@@ -64,9 +67,23 @@ final class PrimaryChildId {
   }
 
   /**
+   * The id of a deploy-time read's resource (a connection lookup, a readiness check): its token is
+   * its namespace's provider, and the default is the codeconnections one (reads are new: no id of
+   * the past to keep).
+   *
+   * @param providerNamespace the namespace of the provider serving it
+   * @return the child id
+   */
+  static String read(ServiceNamespace providerNamespace) {
+    return providerNamespace == ServiceNamespace.CODECONNECTIONS
+        ? DEFAULT
+        : CODESTAR_CONNECTIONS_READ;
+  }
+
+  /**
    * Makes a resource its owner's default child, where CDK would not find it by its id.
    *
-   * @param owner the Host or Connection
+   * @param owner the Host, Connection or read
    * @param id the id the resource was made under, one of those above
    * @param resource its CloudFormation resource
    */

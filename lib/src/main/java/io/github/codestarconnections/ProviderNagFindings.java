@@ -25,16 +25,11 @@ final class ProviderNagFindings {
   /**
    * Suppresses the findings on the handler functions, the framework's roles and its waiter.
    *
-   * @param namespace the provider's namespace
    * @param functions the handler functions
    * @param frameworkRoles the framework's onEvent and waiter roles
    * @param provider the CDK Provider's node
    */
-  static void suppress(
-      ServiceNamespace namespace,
-      HandlerFunctions functions,
-      List<Role> frameworkRoles,
-      Node provider) {
+  static void suppress(HandlerFunctions functions, List<Role> frameworkRoles, Node provider) {
     for (Function fn : List.of(functions.onEvent(), functions.isComplete())) {
       NagSuppressions.suppress(
           fn,
@@ -42,13 +37,6 @@ final class ProviderNagFindings {
           "java21 is pinned on purpose: the handler is tested on it; a new runtime is adopted"
               + " with a release, not by drift",
           List.of());
-      NagSuppressions.suppress(
-          fn.getRole().getNode().findChild("DefaultPolicy"),
-          "AwsSolutions-IAM5",
-          "CreateHost, ListHosts and ListConnections take no resource-level permissions; the other"
-              + " host actions are scoped to this account's and region's hosts, whose ids the"
-              + " service makes",
-          List.of("Resource::*", "Resource::" + nagArn(fn, namespace.getArnService(), "host/*")));
     }
     List<String> invoked = new ArrayList<>();
     for (IFunction target : List.of(functions.onEventTarget(), functions.isCompleteTarget())) {
@@ -88,6 +76,37 @@ final class ProviderNagFindings {
               + " resource-level permissions",
           List.of("Resource::*"));
     }
+  }
+
+  /**
+   * Suppresses the wildcard findings of the host actions, once a host uses the provider.
+   *
+   * @param namespace the provider's namespace
+   * @param functions the handler functions
+   */
+  static void suppressHostActions(ServiceNamespace namespace, HandlerFunctions functions) {
+    for (Function fn : List.of(functions.onEvent(), functions.isComplete())) {
+      NagSuppressions.suppress(
+          fn.getRole().getNode().findChild("DefaultPolicy"),
+          "AwsSolutions-IAM5",
+          "CreateHost, ListHosts and ListConnections take no resource-level permissions; the other"
+              + " host actions are scoped to this account's and region's hosts, whose ids the"
+              + " service makes",
+          List.of("Resource::*", "Resource::" + nagArn(fn, namespace.getArnService(), "host/*")));
+    }
+  }
+
+  /**
+   * Suppresses the wildcard finding of ListConnections, once a connection lookup uses the provider.
+   *
+   * @param isComplete the function that looks connections up
+   */
+  static void suppressLookups(Function isComplete) {
+    NagSuppressions.suppress(
+        isComplete.getRole().getNode().findChild("DefaultPolicy"),
+        "AwsSolutions-IAM5",
+        "ListConnections, which a connection lookup calls, takes no resource-level permissions",
+        List.of("Resource::*"));
   }
 
   /**

@@ -193,25 +193,6 @@ class ConnectionTest {
   }
 
   @Test
-  void handshakeOutputPointsAtTheConsolePageOfTheConnection() {
-    Connection c =
-        Connection.Builder.create(stack, "GitHub").providerType(ProviderType.GITHUB).build();
-
-    Template t = Template.fromStack(stack);
-    Map<String, Map<String, Object>> outputs = t.findOutputs("*");
-    assertThat(outputs).hasSize(1);
-    Map<String, Object> output = outputs.values().iterator().next();
-    assertThat((String) output.get("Description")).contains("PENDING").contains("Stack/GitHub");
-    String rendered = String.valueOf(output.get("Value"));
-    assertThat(rendered)
-        .contains("https://console.aws.amazon.com/codesuite/settings/")
-        .contains("/connections/")
-        .contains("AWS::AccountId")
-        .contains("AWS::Region")
-        .contains(logicalId(c));
-  }
-
-  @Test
   void handshakeOutputCanBeLeftOut() {
     Connection.Builder.create(stack, "GitHub")
         .providerType(ProviderType.GITHUB)

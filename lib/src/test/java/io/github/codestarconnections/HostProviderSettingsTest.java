@@ -70,7 +70,7 @@ class HostProviderSettingsTest {
             "HostProviderSettings at 'Stack/HostProviderSettings': the stack's host provider"
                 + " Stack/CodeStarConnectionsHostProvider was already built, with the settings it"
                 + " had then, for Host at 'Stack/First'; make HostProviderSettings before the"
-                + " stack's first Host");
+                + " stack's first Host, connection lookup or ReadinessCheck");
   }
 
   @Test

@@ -29,7 +29,8 @@ public final class ExamplesApp {
         new CdkPipelineStack(app, "CdkPipeline"),
         new CodeBuildWebhookStack(app, "CodeBuildWebhook"),
         new TriggeredPipelineStack(app, "TriggeredPipeline"),
-        new CodeBuildCredentialStack(app, "CodeBuildCredential"));
+        new CodeBuildCredentialStack(app, "CodeBuildCredential"),
+        new LookupPipelineStack(app, "LookupPipeline"));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
+import software.amazon.awssdk.services.codestarconnections.model.Connection;
 import software.amazon.awssdk.services.codestarconnections.model.GetHostResponse;
 import software.amazon.awssdk.services.codestarconnections.model.Host;
 import software.amazon.awssdk.services.codestarconnections.model.ListConnectionsResponse;
@@ -123,19 +124,45 @@ public final class CodeStarConnectionsHostApi implements HostApi {
 
   @Override
   public List<String> listConnections(String hostArn) {
-    List<String> connections = new ArrayList<>();
+    return listConnections(null, hostArn).stream().map(ConnectionState::describe).toList();
+  }
+
+  @Override
+  public List<ConnectionState> listConnections(String providerTypeFilter, String hostArnFilter) {
+    List<ConnectionState> connections = new ArrayList<>();
     String token = null;
     do {
       String next = token;
       ListConnectionsResponse page =
           ServiceErrors.call(
               "ListConnections",
-              () -> client.listConnections(b -> b.hostArnFilter(hostArn).nextToken(next)));
-      page.connections()
-          .forEach(c -> connections.add(c.connectionName() + " (" + c.connectionArn() + ")"));
+              () ->
+                  client.listConnections(
+                      b ->
+                          b.providerTypeFilter(providerTypeFilter)
+                              .hostArnFilter(hostArnFilter)
+                              .nextToken(next)));
+      page.connections().forEach(c -> connections.add(state(c)));
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
     return connections;
+  }
+
+  @Override
+  public ConnectionState getConnection(String arn) {
+    return state(
+        ServiceErrors.call("GetConnection", () -> client.getConnection(b -> b.connectionArn(arn)))
+            .connection());
+  }
+
+  private static ConnectionState state(Connection c) {
+    return new ConnectionState(
+        c.connectionArn(),
+        c.connectionName(),
+        c.providerTypeAsString(),
+        c.hostArn(),
+        c.connectionStatusAsString(),
+        c.ownerAccountId());
   }
 
   private static VpcConfiguration vpc(VpcSpec vpc) {

@@ -19,6 +19,21 @@ final class HandlerRun {
       PrintStream log,
       Function<RecordingHostApi, Function<HostEvent, T>> decide,
       Function<T, Map<String, Object>> describe) {
+    return run(handler, event, HostEventParser::parse, apis, log, decide, describe);
+  }
+
+  /**
+   * One invocation for any resource type: {@code parse} reads the event (before the API is asked
+   * for), {@code decide} acts on it.
+   */
+  static <E, T> T run(
+      String handler,
+      Map<String, Object> event,
+      Function<Map<String, Object>, E> parse,
+      Supplier<HostApi> apis,
+      PrintStream log,
+      Function<RecordingHostApi, Function<E, T>> decide,
+      Function<T, Map<String, Object>> describe) {
     LogLine line = new LogLine().put("handler", handler);
     if (event != null) {
       line.put("requestType", safe(event.get("RequestType")))
@@ -28,7 +43,7 @@ final class HandlerRun {
     }
     RecordingHostApi api = null;
     try {
-      HostEvent parsed = HostEventParser.parse(event);
+      E parsed = parse.apply(event);
       api = new RecordingHostApi(apis.get());
       T result = decide.apply(api).apply(parsed);
       line.put("calls", api.calls());

@@ -91,4 +91,21 @@ public interface HostApi {
    * @return the connections that use it, each as "name (ARN)"
    */
   List<String> listConnections(String hostArn);
+
+  /**
+   * ListConnections, every page, with the filters the API offers.
+   *
+   * @param providerTypeFilter the ProviderTypeFilter, or null
+   * @param hostArnFilter the HostArnFilter, or null
+   * @return the connections the service lists, in its order
+   */
+  List<ConnectionState> listConnections(String providerTypeFilter, String hostArnFilter);
+
+  /**
+   * GetConnection.
+   *
+   * @param arn the connection ARN
+   * @return the connection
+   */
+  ConnectionState getConnection(String arn);
 }

@@ -28,7 +28,7 @@ public final class HostEventParser {
   private static final Set<String> VPC_NAMES =
       Set.of("VpcId", "SubnetIds", "SecurityGroupIds", "TlsCertificate");
   // The models' patterns, matched whole. ".*" excludes line breaks, as it does for the service.
-  private static final Pattern SINGLE_LINE = Pattern.compile(".*");
+  private static final Pattern SINGLE_LINE = EventFields.SINGLE_LINE;
   private static final Pattern VPC_ID = Pattern.compile("vpc-\\w{8}(\\w{9})?");
   private static final Pattern SUBNET_ID = Pattern.compile("subnet-\\w{8}(\\w{9})?");
   private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-\\w{8}(\\w{9})?");
@@ -43,75 +43,33 @@ public final class HostEventParser {
    * @throws ResourceFailure naming the bad field, its value and the rule
    */
   public static HostEvent parse(Map<String, Object> event) {
-    if (event == null) {
-      throw new ResourceFailure(
-          "Invalid event: it is empty. Invoke the handler through the CDK Provider framework.");
-    }
-    String logicalId = optionalString(event, "LogicalResourceId", "event");
-    Object rawType = event.get("RequestType");
-    RequestType type = null;
-    for (RequestType t : RequestType.values()) {
-      if (t.wireName().equals(rawType)) {
-        type = t;
-      }
-    }
-    if (type == null) {
-      throw invalid(
-          logicalId,
-          "RequestType is "
-              + describe(rawType)
-              + "; expected Create, Update or Delete. Invoke the handler through the CDK Provider framework.");
-    }
-    String physicalId = optionalString(event, "PhysicalResourceId", "event");
-    if (type == RequestType.DELETE) {
-      if (physicalId == null) {
-        throw invalid(logicalId, "a Delete event has no PhysicalResourceId.");
-      }
+    EventFields.Envelope envelope = EventFields.envelope(event);
+    String logicalId = envelope.logicalId();
+    if (envelope.type() == RequestType.DELETE) {
       HostSpec lenient = null;
       try {
-        Map<String, Object> p = properties(event, "ResourceProperties");
+        Map<String, Object> p = EventFields.properties(event, "ResourceProperties");
         lenient = p == null ? null : spec(p, "ResourceProperties");
       } catch (ResourceFailure ignored) {
         // Delete must work whatever the properties were, or without any.
       }
       return new HostEvent(
-          type, optionalString(event, "RequestId", "event"), logicalId, physicalId, lenient, null);
+          envelope.type(), envelope.requestId(), logicalId, envelope.physicalId(), lenient, null);
     }
-    String requestId = optionalString(event, "RequestId", "event");
-    if (requestId == null || requestId.isEmpty() || requestId.length() > 256) {
-      throw invalid(logicalId, "RequestId is missing or not 1 to 256 characters.");
-    }
-    HostSpec spec = spec(required(event, logicalId, "ResourceProperties"), "ResourceProperties");
+    HostSpec spec =
+        spec(EventFields.required(event, logicalId, "ResourceProperties"), "ResourceProperties");
     HostSpec old = null;
-    if (type == RequestType.UPDATE) {
-      if (physicalId == null) {
-        throw invalid(logicalId, "an Update event has no PhysicalResourceId.");
+    if (envelope.type() == RequestType.UPDATE) {
+      if (envelope.physicalId() == null) {
+        throw EventFields.invalid(logicalId, "an Update event has no PhysicalResourceId.");
       }
-      old = spec(required(event, logicalId, "OldResourceProperties"), "OldResourceProperties");
+      old =
+          spec(
+              EventFields.required(event, logicalId, "OldResourceProperties"),
+              "OldResourceProperties");
     }
-    return new HostEvent(type, requestId, logicalId, physicalId, spec, old);
-  }
-
-  private static Map<String, Object> required(
-      Map<String, Object> event, String logicalId, String key) {
-    Map<String, Object> map = properties(event, key);
-    if (map == null) {
-      throw invalid(logicalId, "the event has no " + key + ".");
-    }
-    return map;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> properties(Map<String, Object> event, String key) {
-    Object value = event.get(key);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Map)) {
-      throw new ResourceFailure(
-          "Invalid event: " + key + " is " + describe(value) + ", expected an object.");
-    }
-    return (Map<String, Object>) value;
+    return new HostEvent(
+        envelope.type(), envelope.requestId(), logicalId, envelope.physicalId(), spec, old);
   }
 
   /**
@@ -306,95 +264,22 @@ public final class HostEventParser {
       int min,
       int max,
       Pattern pattern) {
-    Object raw = map.get(key);
-    if (raw == null) {
-      if (required) {
-        throw property(where, prefix + key, "is missing; it is required");
-      }
-      return null;
-    }
-    if (!(raw instanceof String s)) {
-      throw property(where, prefix + key, "is " + describe(raw) + ", expected a string");
-    }
-    if (s.length() < min || s.length() > max) {
-      throw property(
-          where,
-          prefix + key,
-          "'"
-              + clip(s)
-              + "' is "
-              + s.length()
-              + " characters; the service allows "
-              + min
-              + " to "
-              + max);
-    }
-    if (!pattern.matcher(s).matches()) {
-      throw property(
-          where,
-          prefix + key,
-          "'"
-              + clip(s)
-              + "' does not match the pattern "
-              + pattern.pattern()
-              + (pattern == SINGLE_LINE ? " (no line breaks)" : ""));
-    }
-    return s;
-  }
-
-  private static String optionalString(Map<String, Object> map, String key, String where) {
-    Object raw = map.get(key);
-    if (raw == null) {
-      return null;
-    }
-    if (!(raw instanceof String s)) {
-      throw new ResourceFailure(
-          "Invalid event: " + key + " is " + describe(raw) + ", expected a string.");
-    }
-    return s;
-  }
-
-  private static ResourceFailure invalid(String logicalId, String problem) {
-    return new ResourceFailure(
-        "Invalid event" + (logicalId == null ? "" : " for " + logicalId) + ": " + problem);
+    return EventFields.string("host", map, key, where, prefix, required, min, max, pattern);
   }
 
   private static ResourceFailure property(String where, String field, String problem) {
-    return new ResourceFailure(
-        "Invalid host property "
-            + where
-            + "."
-            + field
-            + ": "
-            + problem
-            + ". Fix the template; no API call was made.");
+    return EventFields.property("host", where, field, problem);
   }
 
   private static String describe(Object value) {
-    if (value == null) {
-      return "missing";
-    }
-    if (value instanceof String s) {
-      return "'" + clip(s) + "'";
-    }
-    if (value instanceof Map) {
-      return "an object";
-    }
-    if (value instanceof List) {
-      return "a list";
-    }
-    return "a "
-        + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-        + " ("
-        + clip(String.valueOf(value))
-        + ")";
+    return EventFields.describe(value);
   }
 
   private static String item(Object value) {
-    return value == null ? "a null item" : describe(value);
+    return EventFields.item(value);
   }
 
   private static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    return EventFields.clip(s);
   }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsCl
  * <p>Gets the event with onEvent's PhysicalResourceId and Data merged in; returns {@code
  * {IsComplete, Data: {HostArn, Status, Name}}} or throws a {@link ResourceFailure} whose message
  * becomes the resource's status reason. The decisions are in {@link HostLifecycle}. Writes one JSON
- * line per invocation to stdout.
+ * line per invocation to stdout. It also serves the deploy-time reads ({@link ReadRequests}).
  */
 public final class IsCompleteHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -74,6 +74,9 @@ public final class IsCompleteHandler
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    if (ReadEvent.isRead(event)) {
+      return ReadRequests.isComplete(event, api, log);
+    }
     IsCompleteOutcome outcome =
         HandlerRun.run(
             "isComplete",

@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsCl
 
 /**
  * The onEvent handler of {@code Custom::CodeStarConnectionsHost} in the CDK Provider framework:
- * {@code io.github.codestarconnections.lambda.OnEventHandler::handleRequest}.
+ * {@code io.github.codestarconnections.lambda.OnEventHandler::handleRequest}. It also serves the
+ * deploy-time reads ({@link ReadEvent#LOOKUP_TYPE}, {@link ReadEvent#CHECK_TYPE}), told apart by
+ * the event's ResourceType ({@link ReadRequests}).
  *
  * <p>Returns {@code {PhysicalResourceId: <host ARN>, Data: {HostArn, Name}}} or throws a {@link
  * ResourceFailure} whose message becomes the resource's status reason. The decisions are in {@link
@@ -79,6 +81,9 @@ public final class OnEventHandler
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    if (ReadEvent.isRead(event)) {
+      return ReadRequests.onEvent(event, api, log);
+    }
     OnEventOutcome outcome =
         HandlerRun.run(
             "onEvent",

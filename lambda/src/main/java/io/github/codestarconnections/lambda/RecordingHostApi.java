@@ -76,4 +76,16 @@ final class RecordingHostApi implements HostApi {
     calls.add("ListConnections");
     return delegate.listConnections(hostArn);
   }
+
+  @Override
+  public List<ConnectionState> listConnections(String providerTypeFilter, String hostArnFilter) {
+    calls.add("ListConnections");
+    return delegate.listConnections(providerTypeFilter, hostArnFilter);
+  }
+
+  @Override
+  public ConnectionState getConnection(String arn) {
+    calls.add("GetConnection");
+    return delegate.getConnection(arn);
+  }
 }

@@ -87,9 +87,11 @@ final class CloudFormationPlayer {
   @SuppressWarnings("unchecked")
   Result pollUntilComplete(Map<String, Object> event, Map<String, Object> onEventResult) {
     String physicalId = (String) onEventResult.get("PhysicalResourceId");
+    // "The input event to isComplete includes all request fields, combined with all fields
+    // returned from onEvent" (aws-cdk-lib custom-resources README).
     Map<String, Object> merged = new HashMap<>(event);
+    merged.putAll(onEventResult);
     merged.put("PhysicalResourceId", physicalId);
-    merged.put("Data", onEventResult.get("Data"));
     for (int poll = 1; poll <= MAX_POLLS; poll++) {
       Map<String, Object> r = isComplete.handleRequest(merged, null);
       if (Boolean.TRUE.equals(r.get("IsComplete"))) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Resolves a template's intrinsic functions and pseudo parameters as CloudFormation does
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html,
  * .../pseudo-parameter-reference.html): Ref, Fn::GetAtt, Fn::Join, Fn::Select, Fn::Split, Fn::Sub,
- * Fn::GetAZs and Parameters' defaults. An SSM parameter type
+ * Fn::GetAZs, Fn::If over the template's Conditions (Fn::Equals, Fn::Not, Fn::And, Fn::Or,
+ * Condition; .../conditions-section-structure.html) and Parameters' defaults. An SSM parameter type
  * (AWS::SSM::Parameter::Value&lt;...&gt;) takes a test value. Anything else fails loudly, so that a
  * template the harness cannot play is noticed rather than half-played.
  */
@@ -35,10 +36,12 @@ final class Intrinsics {
   }
 
   private final Map<String, Object> parameters;
+  private final Map<String, Object> conditions;
   private final Lookup lookup;
 
   Intrinsics(Map<String, Object> template, Lookup lookup) {
     this.parameters = Templates.map(template.get("Parameters"));
+    this.conditions = Templates.map(template.get("Conditions"));
     this.lookup = lookup;
   }
 
@@ -106,9 +109,38 @@ final class Intrinsics {
         yield List.of(((String) eval(args.get(1))).split(Pattern.quote((String) args.get(0)), -1));
       }
       case "Fn::GetAZs" -> List.of(REGION + "a", REGION + "b", REGION + "c");
+      case "Fn::If" -> {
+        List<?> args = (List<?>) arg;
+        yield eval(args.get(condition((String) args.get(0)) ? 1 : 2));
+      }
       case "Fn::Sub" -> sub(arg);
       default ->
           throw new IllegalArgumentException("the harness does not play " + name + ": " + arg);
+    };
+  }
+
+  /** A named condition of the template, evaluated. */
+  private boolean condition(String name) {
+    if (!conditions.containsKey(name)) {
+      throw new IllegalArgumentException("the template has no condition " + name);
+    }
+    return truth(conditions.get(name));
+  }
+
+  private boolean truth(Object expression) {
+    Map<String, Object> e = Templates.map(expression);
+    String name = e.keySet().iterator().next();
+    Object arg = e.get(name);
+    return switch (name) {
+      case "Fn::Equals" -> {
+        List<?> args = (List<?>) arg;
+        yield String.valueOf(eval(args.get(0))).equals(String.valueOf(eval(args.get(1))));
+      }
+      case "Fn::Not" -> !truth(((List<?>) arg).get(0));
+      case "Fn::And" -> ((List<?>) arg).stream().allMatch(this::truth);
+      case "Fn::Or" -> ((List<?>) arg).stream().anyMatch(this::truth);
+      case "Condition" -> condition((String) arg);
+      default -> throw new IllegalArgumentException("the harness does not play condition " + name);
     };
   }
 

@@ -32,7 +32,16 @@ abstract class LifecycleScenario {
 
   /** Deploys and checks the stack's status, showing the events when it differs. */
   DeployResult deploy(LifecycleApp app, String expectedStatus) {
-    DeployResult r = cfn.deploy(app);
+    return deploy(app.template(), expectedStatus);
+  }
+
+  /** Deploys a pipeline app and checks the stack's status. */
+  DeployResult deploy(PipelineApp app, String expectedStatus) {
+    return deploy(app.template(), expectedStatus);
+  }
+
+  private DeployResult deploy(java.util.Map<String, Object> template, String expectedStatus) {
+    DeployResult r = cfn.deploy(template);
     assertThat(r.status()).as("%s\nhandler log:\n%s", r, cfn.log()).isEqualTo(expectedStatus);
     return r;
   }

@@ -57,6 +57,8 @@ final class Account {
     String hostArn;
     String status = "PENDING";
     final Map<String, String> tags = new LinkedHashMap<>();
+    // Statuses the next GetConnection calls move to, one per call (a person at the console).
+    final Deque<String> upcoming = new ArrayDeque<>();
   }
 
   /** The connections whose HostArn is the given host. */

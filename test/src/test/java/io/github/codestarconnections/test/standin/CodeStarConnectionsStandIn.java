@@ -259,6 +259,22 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
   }
 
   /**
+   * Puts a connection in place as if someone else had made it: it shows the first of the statuses
+   * now (PENDING when none), each GetConnection moves to the next, the last stays.
+   *
+   * @param namespace whose ARN it gets
+   * @param name the name
+   * @param providerType the provider type (the host's, when on a host)
+   * @param hostArn the host ARN, or null
+   * @param statuses e.g. PENDING, PENDING, AVAILABLE
+   * @return its ARN
+   */
+  public synchronized String seedConnection(
+      Namespace namespace, String name, String providerType, String hostArn, String... statuses) {
+    return dispatcher.connectionOps.seed(namespace, name, providerType, hostArn, statuses);
+  }
+
+  /**
    * The EC2 actions the stand-in requires of a VPC host's caller, per registry-schema handler.
    *
    * @return create, update and delete to their actions

@@ -3,6 +3,7 @@ package io.github.codestarconnections.test.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.codestarconnections.lambda.Namespace;
 import io.github.codestarconnections.test.standin.Account.ConnectionRecord;
 import io.github.codestarconnections.test.standin.Account.HostRecord;
 import java.util.ArrayList;
@@ -47,10 +48,20 @@ final class ConnectionOperations {
         }
       }
     }
+    ConnectionRecord c = newConnection(caller.namespace(), name, providerType, hostArn);
+    in.path("Tags").forEach(t -> c.tags.put(t.get("Key").asText(), t.get("Value").asText()));
+    ObjectNode out = Answer.JSON.createObjectNode().put("ConnectionArn", c.arn);
+    out.set("Tags", Tags.list(c.tags));
+    return Answer.ok(out);
+  }
+
+  /** A new PENDING connection whose ARN names the namespace it is made through. */
+  ConnectionRecord newConnection(
+      Namespace namespace, String name, String providerType, String hostArn) {
     ConnectionRecord c = new ConnectionRecord();
     c.arn =
         "arn:aws:"
-            + caller.namespace().arnService()
+            + namespace.arnService()
             + ":"
             + CodeStarConnectionsStandIn.REGION
             + ":"
@@ -60,11 +71,22 @@ final class ConnectionOperations {
     c.name = name;
     c.providerType = providerType;
     c.hostArn = hostArn;
-    in.path("Tags").forEach(t -> c.tags.put(t.get("Key").asText(), t.get("Value").asText()));
     account.connections.put(c.arn, c);
-    ObjectNode out = Answer.JSON.createObjectNode().put("ConnectionArn", c.arn);
-    out.set("Tags", Tags.list(c.tags));
-    return Answer.ok(out);
+    return c;
+  }
+
+  /** A connection made elsewhere, moving through the given statuses over GetConnection calls. */
+  String seed(
+      Namespace namespace, String name, String providerType, String hostArn, String... statuses) {
+    ConnectionRecord c = newConnection(namespace, name, providerType, hostArn);
+    for (int i = 0; i < statuses.length; i++) {
+      if (i == 0) {
+        c.status = statuses[0];
+      } else {
+        c.upcoming.add(statuses[i]);
+      }
+    }
+    return c.arn;
   }
 
   Answer getConnection(JsonNode in) {
@@ -74,6 +96,10 @@ final class ConnectionOperations {
     }
     ObjectNode out = Answer.JSON.createObjectNode();
     describe(out.putObject("Connection"), c);
+    // Answered as it is, then moved on, as GetHost does with a host's scripted statuses.
+    if (!c.upcoming.isEmpty()) {
+      c.status = c.upcoming.poll();
+    }
     return Answer.ok(out);
   }
 

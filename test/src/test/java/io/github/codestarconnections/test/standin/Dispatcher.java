@@ -40,7 +40,7 @@ final class Dispatcher {
   final Map<Namespace, ServiceModel> models = new EnumMap<>(Namespace.class);
   final Account account;
   final HostOperations hostOps;
-  private final ConnectionOperations connectionOps;
+  final ConnectionOperations connectionOps;
   private final Tags tagOps;
   final Map<String, Deque<Fault>> faults = new HashMap<>();
   final Map<String, Integer> calls = new HashMap<>();
