@@ -58,24 +58,25 @@ public interface Pacing {
   }
 
   /**
-   * For tests: nothing is slept, but every pause counts against the time budget as if it had been
-   * (the clock is the real one plus the pauses skipped), and the jitter is fixed at its middle, so
-   * a budget allows the same number of attempts on every run.
+   * For tests: nothing is slept, and time is only what the pauses add up to (a clock that starts at
+   * zero and moves by every pause, never by the machine's own time), and the jitter is fixed at its
+   * middle, so a budget allows the same number of attempts on every run, however loaded the machine
+   * is.
    *
    * @return a pacing that never waits
    */
   static Pacing virtual() {
     return new Pacing() {
-      private long skipped;
+      private long now;
 
       @Override
       public synchronized long nanoTime() {
-        return System.nanoTime() + skipped;
+        return now;
       }
 
       @Override
       public synchronized void sleep(Duration pause) {
-        skipped += pause.toNanos();
+        now += pause.toNanos();
       }
 
       @Override
