@@ -9,8 +9,8 @@ import java.util.List;
  * much memory, shown as all removed and all added).
  */
 final class LineDiff {
-  /** Beyond this many cells the middle is not aligned (4 MB of ints at most per side pair). */
-  private static final long MAX_CELLS = 1_000_000;
+  /** Beyond this many ints of trace the middle is shown wholesale (16 MB at most). */
+  private static final long MAX_CELLS = 4_000_000;
 
   private LineDiff() {}
 
@@ -105,41 +105,69 @@ final class LineDiff {
   }
 
   private static void middle(List<String> a, List<String> b, int offset, List<Op> ops) {
-    int m = a.size();
-    int n = b.size();
-    if ((long) (m + 1) * (n + 1) > MAX_CELLS) {
-      for (int k = 0; k < m; k++) {
-        ops.add(new Op('-', a.get(k), offset + k + 1, 0));
+    int n = a.size();
+    int m = b.size();
+    int max = n + m;
+    // Myers' O((N+M)D) shortest edit script; trace.get(d) is the furthest x per diagonal before
+    // round d, kept to walk the script back.
+    List<int[]> trace = new ArrayList<>();
+    int[] v = new int[2 * max + 2];
+    boolean done = max == 0;
+    for (int d = 0; !done; d++) {
+      if ((long) (d + 1) * v.length > MAX_CELLS) {
+        wholesale(a, b, offset, ops);
+        return;
       }
-      for (int k = 0; k < n; k++) {
-        ops.add(new Op('+', b.get(k), 0, offset + k + 1));
+      trace.add(v.clone());
+      for (int k = -d; k <= d && !done; k += 2) {
+        int x =
+            k == -d || (k != d && v[max + k - 1] < v[max + k + 1])
+                ? v[max + k + 1]
+                : v[max + k - 1] + 1;
+        int y = x - k;
+        while (x < n && y < m && a.get(x).equals(b.get(y))) {
+          x++;
+          y++;
+        }
+        v[max + k] = x;
+        done = x >= n && y >= m;
       }
-      return;
     }
-    // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
-    int[][] lcs = new int[m + 1][n + 1];
-    for (int i = m - 1; i >= 0; i--) {
-      for (int j = n - 1; j >= 0; j--) {
-        lcs[i][j] =
-            a.get(i).equals(b.get(j))
-                ? lcs[i + 1][j + 1] + 1
-                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    List<Op> reversed = new ArrayList<>();
+    int x = n;
+    int y = m;
+    for (int d = trace.size() - 1; d >= 0 && (x > 0 || y > 0); d--) {
+      int[] before = trace.get(d);
+      int k = x - y;
+      int prevK = k == -d || (k != d && before[max + k - 1] < before[max + k + 1]) ? k + 1 : k - 1;
+      int prevX = d == 0 ? 0 : before[max + prevK];
+      int prevY = d == 0 ? 0 : prevX - prevK;
+      while (x > prevX && y > prevY) {
+        x--;
+        y--;
+        reversed.add(new Op(' ', a.get(x), offset + x + 1, offset + y + 1));
+      }
+      if (d > 0) {
+        if (x == prevX) {
+          y--;
+          reversed.add(new Op('+', b.get(y), 0, offset + y + 1));
+        } else {
+          x--;
+          reversed.add(new Op('-', a.get(x), offset + x + 1, 0));
+        }
       }
     }
-    int i = 0;
-    int j = 0;
-    while (i < m || j < n) {
-      if (i < m && j < n && a.get(i).equals(b.get(j))) {
-        ops.add(new Op(' ', a.get(i), offset + i + 1, offset + j + 1));
-        i++;
-        j++;
-      } else if (i < m && (j == n || lcs[i + 1][j] >= lcs[i][j + 1])) {
-        ops.add(new Op('-', a.get(i), offset + i + 1, 0));
-        i++;
-      } else {
-        ops.add(new Op('+', b.get(j), 0, offset + j + 1));
-        j++;
-      }
+    for (int i = reversed.size() - 1; i >= 0; i--) {
+      ops.add(reversed.get(i));
+    }
+  }
+
+  private static void wholesale(List<String> a, List<String> b, int offset, List<Op> ops) {
+    for (int k = 0; k < a.size(); k++) {
+      ops.add(new Op('-', a.get(k), offset + k + 1, 0));
+    }
+    for (int k = 0; k < b.size(); k++) {
+      ops.add(new Op('+', b.get(k), 0, offset + k + 1));
     }
   }
 }

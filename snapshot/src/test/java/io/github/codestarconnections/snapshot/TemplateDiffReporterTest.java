@@ -61,4 +61,39 @@ class TemplateDiffReporterTest {
             "@@ -4,3 +4,3 @@", " d", "-e", "+X", " f", "@@ -10,1 +10,2 @@", " j", "+k");
     assertThat(LineDiff.unified(before, before, 3)).isEmpty();
   }
+
+  @Test
+  void theHunksRebuildBothTextsWithTheFewestChanges() {
+    java.util.Random random = new java.util.Random(15);
+    for (int round = 0; round < 200; round++) {
+      List<String> before = randomLines(random);
+      List<String> after = randomLines(random);
+
+      List<String> all = LineDiff.unified(before, after, 100_000);
+
+      if (before.equals(after)) {
+        assertThat(all).isEmpty();
+        continue;
+      }
+      List<String> body = all.subList(1, all.size());
+      assertThat(body.stream().filter(l -> !l.startsWith("+")).map(l -> l.substring(1)))
+          .containsExactlyElementsOf(before);
+      assertThat(body.stream().filter(l -> !l.startsWith("-")).map(l -> l.substring(1)))
+          .containsExactlyElementsOf(after);
+    }
+    // Myers' own example: ABCABBA to CBABAC takes 5 edits at the least.
+    List<String> edits =
+        LineDiff.unified(
+            List.of("A", "B", "C", "A", "B", "B", "A"), List.of("C", "B", "A", "B", "A", "C"), 10);
+    assertThat(edits.stream().filter(l -> l.startsWith("-") || l.startsWith("+"))).hasSize(5);
+  }
+
+  private static List<String> randomLines(java.util.Random random) {
+    int n = random.nextInt(12);
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      lines.add(String.valueOf((char) ('a' + random.nextInt(4))));
+    }
+    return lines;
+  }
 }
