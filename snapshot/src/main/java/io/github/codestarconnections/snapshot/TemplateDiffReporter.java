@@ -8,8 +8,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Reports a template that differs from its snapshot by the changed lines only (a unified diff with
  * three lines of context; templates run to thousands of lines) and says how to accept the change.
- * It throws JUnit's {@link AssertionFailedError} with the snapshot and the new text, so an IDE can
- * show the two side by side.
+ * It throws JUnit's {@link AssertionFailedError} carrying the snapshot's and the new canonical JSON
+ * as its expected and actual values.
  */
 public class TemplateDiffReporter implements SnapshotReporter {
   private static final int CONTEXT = 3;
