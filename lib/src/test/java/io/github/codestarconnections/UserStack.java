@@ -21,15 +21,14 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 
 /**
- * A stack as a user writes one: a GitHub Enterprise Server host in a VPC (SnapStart on, so the
- * provider publishes Lambda versions), a connection on it, a role granted actions on the
- * connection, and a tag; synthesized under the repository's cdk.json context, as a user's test
- * does. {@link #main} writes its canonical template to a file, for the second-JVM test.
+ * A stack as a user writes one: a GitHub Enterprise Server host (SnapStart on, so the provider
+ * publishes Lambda versions), a connection on it, a role granted actions on the connection, and a
+ * tag; synthesized under the repository's cdk.json context, as a user's test does. {@link #main}
+ * writes its canonical template to a file, for the second-JVM test.
  *
  * @param endpoint the host's providerEndpoint
  * @param team the value of the stack's {@code team} tag
@@ -74,13 +73,11 @@ record UserStack(String endpoint, String team, List<String> actions) {
                 .description("a user's stack – GHES host, connection, role ☁")
                 .build());
     HostProviderSettings.Builder.create(stack).snapStart(true).build();
-    Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(0).build();
     Host host =
         Host.Builder.create(stack, "Ghes")
             .hostName("ghes")
             .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
             .providerEndpoint(endpoint)
-            .vpc(vpc)
             .build();
     Connection connection =
         Connection.Builder.create(stack, "Connection").connectionName("ghes").host(host).build();
