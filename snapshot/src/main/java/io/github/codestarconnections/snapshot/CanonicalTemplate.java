@@ -56,9 +56,9 @@ public final class CanonicalTemplate {
    * after that is an error (aws-cdk-lib refuses to synthesize a changed tree again). A nested
    * stack's template is read from its parent's synthesis.
    *
-   * @param stack a stack in an {@code App} or {@code Stage}
+   * @param stack the stack
    * @return the canonical JSON, ending in a line end
-   * @throws IllegalArgumentException if the stack is in no {@code App} or {@code Stage}
+   * @throws IllegalArgumentException if the stack is null
    */
   public static String of(Stack stack) {
     if (stack == null) {
@@ -92,14 +92,8 @@ public final class CanonicalTemplate {
     if (stack.getNestedStackParent() != null) {
       return Template.fromStack(stack).toJSON();
     }
-    Stage stage = Stage.of(stack);
-    if (stage == null) {
-      throw new IllegalArgumentException(
-          "Stack at '"
-              + stack.getNode().getPath()
-              + "' is in no App or Stage; create it in an App (new Stack(app, id)) to synthesize it");
-    }
-    CloudAssembly assembly = stage.synth();
+    // Every stack is in a stage: aws-cdk-lib gives a stack made without a scope an app of its own.
+    CloudAssembly assembly = Stage.of(stack).synth();
     Object template = assembly.getStackArtifact(stack.getArtifactId()).getTemplate();
     if (!(template instanceof Map<?, ?> map)) {
       throw new IllegalStateException(
