@@ -1,39 +1,24 @@
 package io.github.codestarconnections.test.templates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.codestarconnections.examples.ExamplesApp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.codestarconnections.snapshot.CdkJson;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
- * The examples app's templates, synthesized once per test JVM under the context of the repository's
- * {@code cdk.json} (its feature flags), as the CDK CLI synthesizes them: as raw template maps and
- * as canonical JSON: keys sorted at every level, asset hashes replaced by {@code <asset-hash>} and
- * the code-dependent half of a Lambda version's logical id by {@code <code-hash>} (CDK hashes the
- * function's properties, its code's asset hash included, into {@code currentVersion}'s id), two
- * spaces, LF line ends, so the text is the same on every run and machine, and for every build of
- * the handler jar.
+ * The examples app, synthesized once per test JVM under the context of the repository's {@code
+ * cdk.json} (its feature flags), as the CDK CLI synthesizes it. Tests read its stacks, their raw
+ * templates and the cloud assembly's messages from that one synthesis; snapshots take the stacks'
+ * canonical form through the public {@code codestarconnections-cdk-snapshot} API.
  */
 public final class ExampleTemplates {
-  private static final Pattern ASSET_HASH = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern VERSION_HASH =
-      Pattern.compile("(CurrentVersion[0-9A-F]{8})[0-9a-f]{32}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Synthesis first;
 
@@ -42,8 +27,10 @@ public final class ExampleTemplates {
    *
    * @param stacks the example stacks, in definition order
    * @param templates every example stack's template, by stack name, in definition order
+   * @param assembly the cloud assembly (templates and each stack's messages)
    */
-  public record Synthesis(List<Stack> stacks, Map<String, Map<String, Object>> templates) {}
+  public record Synthesis(
+      List<Stack> stacks, Map<String, Map<String, Object>> templates, CloudAssembly assembly) {}
 
   private ExampleTemplates() {}
 
@@ -54,7 +41,7 @@ public final class ExampleTemplates {
    */
   public static synchronized Synthesis first() {
     if (first == null) {
-      first = synthesizeApp();
+      first = synthesize();
     }
     return first;
   }
@@ -69,21 +56,22 @@ public final class ExampleTemplates {
   }
 
   /**
-   * Synthesizes a new examples app.
+   * Synthesizes a new examples app: one synthesis for all its stacks.
    *
-   * @return every example stack's template, by stack name, in definition order
+   * @return its stacks, templates and cloud assembly
    */
-  public static Map<String, Map<String, Object>> synthesize() {
-    return synthesizeApp().templates();
-  }
-
-  private static Synthesis synthesizeApp() {
-    List<Stack> stacks = ExamplesApp.define(newApp());
+  @SuppressWarnings("unchecked")
+  public static Synthesis synthesize() {
+    App app = newApp();
+    List<Stack> stacks = ExamplesApp.define(app);
+    CloudAssembly assembly = app.synth();
     Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
     for (Stack stack : stacks) {
-      byName.put(stack.getStackName(), Template.fromStack(stack).toJSON());
+      byName.put(
+          stack.getStackName(),
+          (Map<String, Object>) assembly.getStackArtifact(stack.getArtifactId()).getTemplate());
     }
-    return new Synthesis(stacks, byName);
+    return new Synthesis(stacks, byName, assembly);
   }
 
   /**
@@ -108,34 +96,7 @@ public final class ExampleTemplates {
       throw new IllegalStateException(
           "system property repository.dir is not set; run through Maven (test/pom.xml sets it)");
     }
-    Path file = Path.of(dir, "cdk.json");
-    try {
-      JsonNode context = JSON.readTree(Files.readString(file)).path("context");
-      if (!context.isObject()) {
-        throw new IllegalStateException(file + " has no \"context\" object");
-      }
-      return JSON.convertValue(context, new TypeReference<LinkedHashMap<String, Object>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  /**
-   * A template as canonical JSON text.
-   *
-   * @param template the template
-   * @return the JSON, ending in a newline
-   */
-  public static String canonicalJson(Map<String, Object> template) {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return JSON.writer(printer).writeValueAsString(canonical(template)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("template is not JSON", e);
-    }
+    return CdkJson.context(Path.of(dir, "cdk.json"));
   }
 
   /**
@@ -150,27 +111,5 @@ public final class ExampleTemplates {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("template is not JSON", e);
     }
-  }
-
-  private static Object canonical(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> sorted = new TreeMap<>();
-      map.forEach((k, v) -> sorted.put(canonicalText(String.valueOf(k)), canonical(v)));
-      return sorted;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(v -> out.add(canonical(v)));
-      return out;
-    }
-    if (value instanceof String s) {
-      return canonicalText(s);
-    }
-    return value;
-  }
-
-  private static String canonicalText(String s) {
-    String withoutAssets = ASSET_HASH.matcher(s).replaceAll("<asset-hash>");
-    return VERSION_HASH.matcher(withoutAssets).replaceAll("$1<code-hash>");
   }
 }

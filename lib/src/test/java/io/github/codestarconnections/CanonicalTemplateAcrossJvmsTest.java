@@ -1,0 +1,62 @@
+package io.github.codestarconnections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's snapshot is written on one machine and checked on another: the canonical template of the
+ * same stack, written by a second JVM in another locale, time zone, temporary directory and default
+ * charset, is byte for byte this JVM's.
+ */
+class CanonicalTemplateAcrossJvmsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aSecondJvmElsewhereWritesTheSameBytes() throws Exception {
+    Path out = dir.resolve("canonical.json");
+    Path tmp = Files.createDirectories(dir.resolve("other-tmp"));
+    Path log = dir.resolve("second-jvm.log");
+    // Surefire runs tests from a manifest-only jar and keeps the real class path here.
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder second =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                "-Duser.language=tr",
+                "-Duser.country=TR",
+                "-Duser.timezone=Pacific/Chatham",
+                "-Dfile.encoding=COMPAT",
+                "-Djava.io.tmpdir=" + tmp,
+                UserStack.class.getName(),
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    second.environment().put("LC_ALL", "C");
+    second.environment().put("TZ", "Pacific/Chatham");
+
+    Process p = second.start();
+    byte[] ours = UserStack.BASE.canonical().getBytes(StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("second JVM finished").isTrue();
+    assertThat(p.exitValue())
+        .as("second JVM's exit; its output:\n%s", Files.readString(log))
+        .isZero();
+
+    byte[] theirs = Files.readAllBytes(out);
+    assertThat(new String(theirs, StandardCharsets.UTF_8))
+        .isEqualTo(new String(ours, StandardCharsets.UTF_8));
+    assertThat(theirs).isEqualTo(ours);
+    assertThat(List.of(classPath.split(File.pathSeparator)))
+        .as("the second JVM ran this build's lib")
+        .anyMatch(e -> e.endsWith("classes"));
+  }
+}
