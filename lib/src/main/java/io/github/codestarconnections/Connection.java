@@ -106,6 +106,12 @@ public class Connection extends ConnectionBase {
     PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
+    if (props.getHost() instanceof Host owned) {
+      // Replaced because its host was replaced, a connection is useless, and a retained one would
+      // keep the old host from being deleted: it goes, whatever the removal policy.
+      resource.addOverride("UpdateReplacePolicy", "Delete");
+      owned.connectionOn(this);
+    }
     ServiceRules.checkTagCountAtSynth(
         JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
@@ -170,6 +176,11 @@ public class Connection extends ConnectionBase {
    */
   public String getOwnerAccountId() {
     return attribute("OwnerAccountId");
+  }
+
+  /** The CloudFormation resource, for its host's removal checks. */
+  CfnResource resourceOf() {
+    return resource;
   }
 
   /** An attribute of the CfnConnection, asked of jsii only when it is used. */

@@ -3,6 +3,7 @@ package io.github.codestarconnections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.ITaggable;
@@ -61,6 +62,7 @@ public class Host extends Resource implements IHost, ITaggable {
   private final HostResource backing;
   private final Stack ownStack;
   private final ServiceRules.TagCountCheck tagCountCheck;
+  private final HostRemoval removal;
   private String hostArn;
 
   /**
@@ -94,11 +96,17 @@ public class Host extends Resource implements IHost, ITaggable {
             : new CustomResourceHost(this, childId, spec, stack, owner, namespace);
     CfnResource resource = backing.resource();
     PrimaryChildId.adopt(this, childId, resource);
-    resource.applyRemovalPolicy(
-        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
+    RemovalPolicy policy =
+        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
+    resource.applyRemovalPolicy(policy);
     // A replaced host (new name or type) is useless: CloudFormation deletes it afterwards, whatever
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
+    this.removal = new HostRemoval(this, network.ownGroup(), policy);
+    if (network.ownGroup() != null) {
+      Aspects.of(network.ownGroup()).add(removal);
+    }
+    getNode().addValidation(removal::conflicts);
 
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
@@ -170,6 +178,30 @@ public class Host extends Resource implements IHost, ITaggable {
         parameterName,
         getHostArn(),
         "ARN of CodeStar Connections host " + getNode().getPath());
+  }
+
+  /**
+   * Applies a removal policy to the host and to the security group made for it (with that group's
+   * rules), so that a retained host keeps the group its network interfaces use. A replaced host is
+   * deleted whatever the policy.
+   *
+   * @param policy the policy
+   */
+  @Override
+  public void applyRemovalPolicy(RemovalPolicy policy) {
+    super.applyRemovalPolicy(policy);
+    backing.resource().addOverride("UpdateReplacePolicy", "Delete");
+    removal.policy(policy);
+  }
+
+  /** The CloudFormation resource that makes the host, for the removal checks. */
+  CfnResource resourceOf() {
+    return backing.resource();
+  }
+
+  /** Registers a connection of this library made on this host (see {@link HostRemoval}). */
+  void connectionOn(Connection connection) {
+    removal.connection(connection);
   }
 
   /**
