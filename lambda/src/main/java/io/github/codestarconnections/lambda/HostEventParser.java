@@ -63,6 +63,7 @@ public final class HostEventParser {
               + "; expected Create, Update or Delete. Invoke the handler through the CDK Provider framework.");
     }
     String physicalId = optionalString(event, "PhysicalResourceId", "event");
+    String requestId = optionalString(event, "RequestId", "event");
     if (type == RequestType.DELETE) {
       if (physicalId == null) {
         throw invalid(logicalId, "a Delete event has no PhysicalResourceId.");
@@ -75,9 +76,8 @@ public final class HostEventParser {
         // Delete must work whatever the properties were, or without any.
       }
       return new HostEvent(
-          type, optionalString(event, "RequestId", "event"), logicalId, physicalId, lenient, null);
+          type, requestId, logicalId, physicalId, lenient, null, DeleteWait.until(event));
     }
-    String requestId = optionalString(event, "RequestId", "event");
     if (requestId == null || requestId.isEmpty() || requestId.length() > 256) {
       throw invalid(logicalId, "RequestId is missing or not 1 to 256 characters.");
     }

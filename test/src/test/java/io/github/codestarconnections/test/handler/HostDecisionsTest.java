@@ -266,11 +266,14 @@ class HostDecisionsTest {
 
   // ---- Delete ----------------------------------------------------------------------------------
 
-  /** Item 8: connections on the host fail the Delete at once, named, whatever the code. */
+  /**
+   * Item 8: connections on the host keep the Delete waiting a bounded time (they may be on their
+   * way out in the same cleanup), then fail it naming them, whatever DeleteHost's refusal code.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {"ResourceUnavailableException", "ConflictException", "ValidationException"})
-  void aHostInUseFailsItsDeleteNamingTheConnections(String code) {
+  void aHostInUseFailsItsDeleteNamingTheConnectionsAfterAWait(String code) {
     standIn.rules().deleteHostInUseError(code);
     Map<String, Object> v1 = host("h").build();
     String arn = cfn.create(v1).physicalResourceId();
@@ -284,6 +287,25 @@ class HostDecisionsTest {
         .isInstanceOf(ResourceFailure.class)
         .hasMessageContaining("on-h (" + connection + ")")
         .hasMessageContaining("removalPolicy DESTROY");
+    assertThat(cfn.log()).contains("waiting for 1 connection(s) on the host to be deleted");
     assertThat(standIn.hosts()).hasSize(1);
+  }
+
+  /** Item 8: a connection deleted while the Delete waits lets the host go. */
+  @Test
+  void aConnectionDeletedWhileTheDeleteWaitsLetsTheHostGo() {
+    Map<String, Object> v1 = host("h").build();
+    String arn = cfn.create(v1).physicalResourceId();
+    String connection =
+        clients
+            .codeStar()
+            .createConnection(b -> b.connectionName("on-h").hostArn(arn))
+            .connectionArn();
+    Map<String, Object> delete = CloudFormationPlayer.deleteEvent(arn, v1);
+    Map<String, Object> first = cfn.onEvent(delete);
+    assertThat(standIn.callCount("DeleteHost")).isZero();
+    clients.codeStar().deleteConnection(b -> b.connectionArn(connection));
+    cfn.pollUntilComplete(delete, first);
+    assertThat(standIn.hosts()).isEmpty();
   }
 }
