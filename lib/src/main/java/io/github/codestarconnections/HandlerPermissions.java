@@ -101,6 +101,18 @@ final class HandlerPermissions {
           "ec2:DescribeVpcEndpoints",
           "ec2:DescribeVpcs");
 
+  /**
+   * How many hosts with known names a provider takes before synth warns: a host's role policy is at
+   * most about 350 characters (four actions, and an ARN with the longest partition and Region names
+   * and a 64-character host name), the roles' other inline policies about 1,100, and IAM allows a
+   * role 10,240 characters of inline policies in all (IAM and AWS STS quotas,
+   * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+   */
+  static final int MAX_NAMED_HOSTS = 25;
+
+  /** The id of that warning. */
+  static final String TOO_MANY_NAMED_HOSTS = "codestarconnections-cdk:tooManyNamedHosts";
+
   /** Host names whose ARN the examples show: letters, digits, '-' and '_'. */
   private static final Pattern KNOWN_ARN_FORM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 

@@ -106,7 +106,6 @@ public class Host extends Resource implements IHost, ITaggable {
     if (network.ownGroup() != null) {
       Aspects.of(network.ownGroup()).add(removal);
     }
-    getNode().addValidation(removal::conflicts);
 
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
@@ -201,7 +200,10 @@ public class Host extends Resource implements IHost, ITaggable {
 
   /** Registers a connection of this library made on this host (see {@link HostRemoval}). */
   void connectionOn(Connection connection) {
-    removal.connection(connection);
+    if (removal.connection(connection)) {
+      // Checked once the tree is complete: removal policies may be applied later.
+      getNode().addValidation(removal::conflicts);
+    }
   }
 
   /**

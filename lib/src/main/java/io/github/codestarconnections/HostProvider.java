@@ -1,6 +1,7 @@
 package io.github.codestarconnections;
 
 import java.util.List;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.LogOptions;
@@ -28,6 +29,7 @@ final class HostProvider extends software.constructs.Construct {
   private final ServiceNamespace namespace;
   private Policy vpcPolicy;
   private boolean anyHost;
+  private int namedHosts;
   private String serviceToken;
 
   private HostProvider(
@@ -172,6 +174,19 @@ final class HostProvider extends software.constructs.Construct {
    */
   List<CfnRolePolicy> allowHost(software.constructs.Construct host, String name) {
     if (HandlerPermissions.knowsArnOf(name)) {
+      if (++namedHosts == HandlerPermissions.MAX_NAMED_HOSTS + 1) {
+        Annotations.of(host)
+            .addWarningV2(
+                HandlerPermissions.TOO_MANY_NAMED_HOSTS,
+                "The stack has more than "
+                    + HandlerPermissions.MAX_NAMED_HOSTS
+                    + " custom-resource hosts in "
+                    + namespace.getArnService()
+                    + " whose names are known; each adds its own role policies to the host"
+                    + " provider's two roles, and IAM caps a role's inline policies at 10,240"
+                    + " characters in all, so the deployment will likely be refused (and roll"
+                    + " back). Split the hosts over several stacks, or use backend NATIVE.");
+      }
       List<CfnRolePolicy> policies =
           HandlerPermissions.grantOwnHostActions(
               host, name, namespace, functions.onEvent(), functions.isComplete());

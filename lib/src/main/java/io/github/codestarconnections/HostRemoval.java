@@ -37,9 +37,14 @@ final class HostRemoval implements IAspect {
     this.policy = p;
   }
 
-  /** A connection of this library made on the host, for the check. */
-  void connection(Connection c) {
+  /**
+   * A connection of this library made on the host, for the check.
+   *
+   * @return whether it is the first (the check is then to be registered)
+   */
+  boolean connection(Connection c) {
     connections.add(c);
+    return connections.size() == 1;
   }
 
   /** Applies the host's policy to the group's resources when the tree is synthesized. */

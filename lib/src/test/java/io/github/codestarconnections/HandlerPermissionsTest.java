@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ec2.Vpc;
 
@@ -156,5 +158,22 @@ class HandlerPermissionsTest {
     Template t = Template.fromStack(stack);
     t.resourceCountIs("AWS::IAM::RolePolicy", 0);
     t.resourceCountIs("AWS::IAM::Policy", 0);
+  }
+
+  @Test
+  void moreNamedHostsThanTheRolesInlinePoliciesCanHoldWarnOnTheFirstHostTooMany() {
+    for (int i = 0; i <= HandlerPermissions.MAX_NAMED_HOSTS; i++) {
+      ghes("H" + i, "ghes-" + i).build();
+    }
+    assertThat(Annotations.fromStack(stack).findWarning("*", Match.anyValue()))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.getId()).isEqualTo("/Stack/H" + HandlerPermissions.MAX_NAMED_HOSTS);
+              assertThat(String.valueOf(w.getEntry().getData()))
+                  .contains("more than 25")
+                  .contains("10,240")
+                  .contains("backend NATIVE");
+            });
   }
 }
