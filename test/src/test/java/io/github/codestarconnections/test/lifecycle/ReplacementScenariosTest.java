@@ -182,4 +182,31 @@ class ReplacementScenariosTest extends LifecycleScenario {
     assertThat(r.cleanupFailures()).isEmpty();
     account().app(v2).verify();
   }
+
+  /**
+   * Item 14: the handler roles may change and tag only the stack's hosts, by name, through role
+   * policies of each host's own. A rename replaces the host's policies too: the old name's stay
+   * until cleanup deletes them after the old host (both are replaced resources), and a removed
+   * host's go after it (both removed). So both old hosts are deleted whichever CloudFormation
+   * starts first.
+   */
+  @ParameterizedTest
+  @EnumSource(CloudFormation.CleanupOrder.class)
+  void aRenameAndARemovalInOneDeployDeleteBothOldHostsUnderEitherCleanupOrder(
+      CloudFormation.CleanupOrder order) {
+    cfn.cleanupOrder(order);
+    HostDef removed =
+        HostDef.ghes("Other", "lifecycle-other", "https://other.example.com")
+            .removal(RemovalPolicy.DESTROY);
+    HostDef renamed = ghes().tagged(Map.of("team", "ci"));
+    deploy(LifecycleApp.of(List.of(renamed, removed), List.of()), "CREATE_COMPLETE");
+    LifecycleApp v2 = app(renamed.named("lifecycle-ghes-2").at(GHES2));
+    DeployResult r = deploy(v2, "UPDATE_COMPLETE");
+    assertThat(r.cleanupFailures()).isEmpty();
+    assertThat(r.events())
+        .filteredOn(e -> e.startsWith("CLEANUP DELETE_COMPLETE"))
+        .anyMatch(e -> e.contains("GhesOnEventAccess"))
+        .anyMatch(e -> e.contains("OtherOnEventAccess"));
+    account().app(v2).verify();
+  }
 }
