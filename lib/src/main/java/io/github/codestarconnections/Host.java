@@ -282,7 +282,9 @@ public class Host extends Resource implements IHost, ITaggable {
   /**
    * The security groups of the host's network interfaces (the given ones, or the one made for it).
    * Use them to let the host reach the provider, e.g. {@code
-   * providerSecurityGroup.addIngressRule(Peer.securityGroupId(...), Port.tcp(443))}.
+   * providerSecurityGroup.addIngressRule(host.getSecurityGroups().get(0), Port.tcp(443))}, and, on
+   * the group made for the host, to let webhooks in from an instance outside the VPC (it lets HTTPS
+   * in from the VPC's CIDR block only).
    *
    * @return the groups; empty without a VPC
    */
