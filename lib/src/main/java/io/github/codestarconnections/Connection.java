@@ -178,11 +178,6 @@ public class Connection extends ConnectionBase {
     return attribute("OwnerAccountId");
   }
 
-  /** The CloudFormation resource, for its host's removal checks. */
-  CfnResource resourceOf() {
-    return resource;
-  }
-
   /** An attribute of the CfnConnection, asked of jsii only when it is used. */
   private String attribute(String name) {
     return Token.asString(resource.getAtt(name));

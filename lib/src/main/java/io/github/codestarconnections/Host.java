@@ -3,7 +3,6 @@ package io.github.codestarconnections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.ITaggable;
@@ -102,10 +101,7 @@ public class Host extends Resource implements IHost, ITaggable {
     // A replaced host (new name or type) is useless: CloudFormation deletes it afterwards, whatever
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
-    this.removal = new HostRemoval(this, network.ownGroup(), policy);
-    if (network.ownGroup() != null) {
-      Aspects.of(network.ownGroup()).add(removal);
-    }
+    this.removal = new HostRemoval(this, resource, network.ownGroup(), policy);
 
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
@@ -193,17 +189,9 @@ public class Host extends Resource implements IHost, ITaggable {
     removal.policy(policy);
   }
 
-  /** The CloudFormation resource that makes the host, for the removal checks. */
-  CfnResource resourceOf() {
-    return backing.resource();
-  }
-
   /** Registers a connection of this library made on this host (see {@link HostRemoval}). */
   void connectionOn(Connection connection) {
-    if (removal.connection(connection)) {
-      // Checked once the tree is complete: removal policies may be applied later.
-      getNode().addValidation(removal::conflicts);
-    }
+    removal.connection(connection);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.codestarconnections;
 
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.IAspect;
@@ -22,14 +23,25 @@ import software.constructs.IConstruct;
  */
 final class HostRemoval implements IAspect {
   private final Host host;
-  private final SecurityGroup ownGroup;
+  private final CfnResource hostResource;
   private final List<Connection> connections = new ArrayList<>();
   private RemovalPolicy policy;
 
-  HostRemoval(Host host, SecurityGroup ownGroup, RemovalPolicy policy) {
+  /**
+   * Follows a host; the group made for it (if any) follows its policy from now on.
+   *
+   * @param host the host
+   * @param hostResource its CloudFormation resource
+   * @param ownGroup the group made for it, or null
+   * @param policy its removal policy
+   */
+  HostRemoval(Host host, CfnResource hostResource, SecurityGroup ownGroup, RemovalPolicy policy) {
     this.host = host;
-    this.ownGroup = ownGroup;
+    this.hostResource = hostResource;
     this.policy = policy;
+    if (ownGroup != null) {
+      Aspects.of(ownGroup).add(this);
+    }
   }
 
   /** The policy now: later calls of {@code applyRemovalPolicy} win, as CDK has it. */
@@ -37,20 +49,19 @@ final class HostRemoval implements IAspect {
     this.policy = p;
   }
 
-  /**
-   * A connection of this library made on the host, for the check.
-   *
-   * @return whether it is the first (the check is then to be registered)
-   */
-  boolean connection(Connection c) {
+  /** A connection of this library made on the host: checked once the tree is complete. */
+  void connection(Connection c) {
     connections.add(c);
-    return connections.size() == 1;
+    if (connections.size() == 1) {
+      // Checked at synth, since removal policies may be applied after construction.
+      host.getNode().addValidation(this::conflicts);
+    }
   }
 
   /** Applies the host's policy to the group's resources when the tree is synthesized. */
   @Override
   public void visit(IConstruct node) {
-    if (node instanceof CfnResource r && ownGroup != null) {
+    if (node instanceof CfnResource r) {
       r.applyRemovalPolicy(policy);
       r.addOverride("UpdateReplacePolicy", "Delete");
     }
@@ -63,11 +74,11 @@ final class HostRemoval implements IAspect {
    */
   List<String> conflicts() {
     List<String> out = new ArrayList<>();
-    if (!deletes(host.resourceOf())) {
+    if (!deletes(hostResource)) {
       return out;
     }
     for (Connection c : connections) {
-      if (!deletes(c.resourceOf())) {
+      if (!deletes((CfnResource) c.getNode().getDefaultChild())) {
         out.add(
             "Host at '"
                 + host.getNode().getPath()
