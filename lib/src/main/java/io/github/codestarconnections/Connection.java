@@ -103,6 +103,12 @@ public class Connection extends ConnectionBase {
     PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
         props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
+    if (props.getHost() instanceof Host owned) {
+      // Replaced because its host was replaced, a connection is useless, and a retained one would
+      // keep the old host from being deleted: it goes, whatever the removal policy.
+      resource.addOverride("UpdateReplacePolicy", "Delete");
+      owned.connectionOn(this);
+    }
     ServiceRules.checkTagCountAtSynth(
         JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {

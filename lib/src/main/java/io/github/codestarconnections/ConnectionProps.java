@@ -35,7 +35,10 @@ public final class ConnectionProps {
   }
 
   /**
-   * The connection's name, 1 to 32 characters, unique in the account and region.
+   * The connection's name, 1 to 32 characters, unique in the account ("Connection names must be
+   * unique in an AWS account", API reference, Connection), whichever namespace made the other one.
+   * A connection that is replaced (its host replaced, or a new namespace) is made before the old
+   * one is deleted, so it needs a new name in the same deploy.
    *
    * @return the name, or null for the default
    * @default a unique name of at most 32 characters derived from the construct path
@@ -75,7 +78,10 @@ public final class ConnectionProps {
   }
 
   /**
-   * What CloudFormation does with the connection when it leaves the stack.
+   * What CloudFormation does with the connection when it leaves the stack. On a {@link Host} of
+   * this library, a connection replaced with its host is deleted whatever this policy, and a
+   * retained connection on a host with {@link RemovalPolicy#DESTROY} is refused at synth (the
+   * service deletes a host only once no connection uses it).
    *
    * @return the policy, or null
    * @default {@link RemovalPolicy#RETAIN}: a deleted connection cannot be brought back, and every

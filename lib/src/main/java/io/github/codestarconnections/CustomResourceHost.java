@@ -40,9 +40,6 @@ final class CustomResourceHost implements HostResource {
             TagManagerOptions.builder().tagPropertyName("Tags").build());
     this.provider = HostProvider.of(stack, owner, namespace);
     provider.enableHosts();
-    if (spec.network().inVpc()) {
-      provider.enableVpc();
-    }
     // Ordered: these properties become template JSON. ServiceToken first, as CustomResource has it.
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("ServiceToken", provider.getServiceToken());
@@ -58,6 +55,11 @@ final class CustomResourceHost implements HostResource {
             .type(Host.RESOURCE_TYPE)
             .properties(properties)
             .build();
+    // Made before the host and deleted after it, in whichever phase the host leaves the stack.
+    provider.allowHost(host, spec.name()).forEach(p -> resource.getNode().addDependency(p));
+    if (spec.network().inVpc()) {
+      resource.getNode().addDependency(provider.vpcPolicy());
+    }
   }
 
   @Override

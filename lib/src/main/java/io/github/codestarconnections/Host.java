@@ -61,6 +61,7 @@ public class Host extends Resource implements IHost, ITaggable {
   private final HostResource backing;
   private final Stack ownStack;
   private final ServiceRules.TagCountCheck tagCountCheck;
+  private final HostRemoval removal;
   private String hostArn;
 
   /**
@@ -94,11 +95,13 @@ public class Host extends Resource implements IHost, ITaggable {
             : new CustomResourceHost(this, childId, spec, stack, owner, namespace);
     CfnResource resource = backing.resource();
     PrimaryChildId.adopt(this, childId, resource);
-    resource.applyRemovalPolicy(
-        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
+    RemovalPolicy policy =
+        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
+    resource.applyRemovalPolicy(policy);
     // A replaced host (new name or type) is useless: CloudFormation deletes it afterwards, whatever
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
+    this.removal = new HostRemoval(this, resource, network.ownGroup(), policy);
 
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
@@ -170,6 +173,25 @@ public class Host extends Resource implements IHost, ITaggable {
         parameterName,
         getHostArn(),
         "ARN of CodeStar Connections host " + getNode().getPath());
+  }
+
+  /**
+   * Applies a removal policy to the host and to the security group made for it (with that group's
+   * rules), so that a retained host keeps the group its network interfaces use. A replaced host is
+   * deleted whatever the policy.
+   *
+   * @param policy the policy
+   */
+  @Override
+  public void applyRemovalPolicy(RemovalPolicy policy) {
+    super.applyRemovalPolicy(policy);
+    backing.resource().addOverride("UpdateReplacePolicy", "Delete");
+    removal.policy(policy);
+  }
+
+  /** Registers a connection of this library made on this host (see {@link HostRemoval}). */
+  void connectionOn(Connection connection) {
+    removal.connection(connection);
   }
 
   /**
@@ -248,7 +270,9 @@ public class Host extends Resource implements IHost, ITaggable {
   /**
    * The security groups of the host's network interfaces (the given ones, or the one made for it).
    * Use them to let the host reach the provider, e.g. {@code
-   * providerSecurityGroup.addIngressRule(Peer.securityGroupId(...), Port.tcp(443))}.
+   * providerSecurityGroup.addIngressRule(host.getSecurityGroups().get(0), Port.tcp(443))}, and, on
+   * the group made for the host, to let webhooks in from an instance outside the VPC (it lets HTTPS
+   * in from the VPC's CIDR block only).
    *
    * @return the groups; empty without a VPC
    */

@@ -1,5 +1,7 @@
 package io.github.codestarconnections;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,29 @@ import software.constructs.Construct;
  * A host's VPC configuration, checked, the same for both backends: the security groups (the given
  * ones, or one made for the host) and what becomes {@code VpcConfiguration}.
  *
+ * <p>The group made for a host follows the service's VPC requirements (Developer Tools console
+ * guide, "Create a host", "(Optional) Prerequisites: Network or Amazon VPC configuration for your
+ * connection",
+ * https://docs.aws.amazon.com/dtconsole/latest/userguide/connections-host-create.html): "The
+ * security groups used during host creation need inbound and outbound rules that allow the network
+ * interface to connect to your GitHub Enterprise Server instance", and the service makes a VPC
+ * endpoint (PrivateLink) "for the host to send event data via webhooks". So:
+ *
+ * <ul>
+ *   <li>outbound: TCP to the provider endpoint's port (its URL's, else 443 for https and 80 for
+ *       http; 443 when the URL is a token), to any IPv4 address: the guide allows the instance to
+ *       be reached "through VPN or Direct Connect", outside the VPC's range;
+ *   <li>inbound: HTTPS (443) from the VPC's CIDR block, for webhooks sent to the host's VPC
+ *       endpoint. Which groups the service gives that endpoint is not documented: if it takes the
+ *       host's, this rule lets webhooks in; if not, the rule admits nothing but traffic within the
+ *       VPC to the host's interfaces, which connect out only. Either way it is safe.
+ * </ul>
+ *
+ * DNS to the VPC's Amazon-provided resolver is not filtered by security groups; a custom DNS server
+ * (DHCP options) needs a rule of the user's.
+ *
  * @param securityGroups the groups of the host's network interfaces; empty without a VPC
+ * @param ownGroup the group made for the host, or null (none given: no VPC, or groups given)
  * @param vpcId the VPC's id, or null without a VPC
  * @param subnetIds the selected subnets' ids
  * @param securityGroupIds the groups' ids
@@ -25,12 +49,16 @@ import software.constructs.Construct;
  */
 record HostNetwork(
     List<ISecurityGroup> securityGroups,
+    SecurityGroup ownGroup,
     String vpcId,
     List<String> subnetIds,
     List<String> securityGroupIds,
     String tlsCertificate) {
 
-  private static final HostNetwork NONE = new HostNetwork(List.of(), null, null, null, null);
+  private static final HostNetwork NONE = new HostNetwork(List.of(), null, null, null, null, null);
+
+  /** The port of the webhook VPC endpoint: interface endpoints take HTTPS. */
+  static final int WEBHOOK_PORT = 443;
 
   /**
    * Checks the VPC props and makes the host's security group when none is given.
@@ -49,15 +77,10 @@ record HostNetwork(
       return NONE;
     }
     List<ISecurityGroup> groups = props.getSecurityGroups();
+    SecurityGroup own = null;
     if (groups == null) {
-      SecurityGroup group =
-          SecurityGroup.Builder.create(host, "SecurityGroup")
-              .vpc(vpc)
-              .description("CodeStar Connections host " + host.getNode().getPath() + ": HTTPS out")
-              .allowAllOutbound(false)
-              .build();
-      group.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to the provider");
-      groups = List.of(group);
+      own = ownGroup(host, owner, vpc, props.getProviderEndpoint());
+      groups = List.of(own);
     } else {
       HostRules.checkCount(owner, "securityGroups", groups.size());
     }
@@ -70,7 +93,61 @@ record HostNetwork(
       groupIds.add(group.getSecurityGroupId());
     }
     return new HostNetwork(
-        groups, vpc.getVpcId(), subnetIds, List.copyOf(groupIds), props.getTlsCertificate());
+        groups, own, vpc.getVpcId(), subnetIds, List.copyOf(groupIds), props.getTlsCertificate());
+  }
+
+  private static SecurityGroup ownGroup(Construct host, Owner owner, IVpc vpc, String endpoint) {
+    String cidr;
+    try {
+      cidr = vpc.getVpcCidrBlock();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          owner
+              + ": vpc has no CIDR block known at synth (an import without vpcCidrBlock), which the"
+              + " security group made for the host needs for its inbound rule (webhooks from the"
+              + " VPC to the host's VPC endpoint); give vpcCidrBlock to Vpc.fromVpcAttributes,"
+              + " or give securityGroups of your own",
+          e);
+    }
+    // The description is create-only (a new one would replace the group, and so update every
+    // deployed host to a new group): it keeps the words it was first deployed with.
+    SecurityGroup group =
+        SecurityGroup.Builder.create(host, "SecurityGroup")
+            .vpc(vpc)
+            .description("CodeStar Connections host " + host.getNode().getPath() + ": HTTPS out")
+            .allowAllOutbound(false)
+            .build();
+    int port = endpointPort(endpoint);
+    group.addEgressRule(
+        Peer.anyIpv4(),
+        Port.tcp(port),
+        port == 443 ? "HTTPS to the provider" : "to the provider endpoint (port " + port + ")");
+    group.addIngressRule(
+        Peer.ipv4(cidr),
+        Port.tcp(WEBHOOK_PORT),
+        "webhooks from within the VPC to the host's VPC endpoint");
+    return group;
+  }
+
+  /**
+   * The TCP port the host's network interfaces connect to: the URL's, else the scheme's default.
+   *
+   * @param endpoint the provider endpoint (checked by {@link HostRules#endpoint}), or a token
+   * @return the port; 443 for a token
+   */
+  static int endpointPort(String endpoint) {
+    if (JsiiShortcuts.isUnresolved(endpoint)) {
+      return 443;
+    }
+    try {
+      URI uri = new URI(endpoint);
+      if (uri.getPort() != -1) {
+        return uri.getPort();
+      }
+      return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    } catch (URISyntaxException e) {
+      return 443;
+    }
   }
 
   /**

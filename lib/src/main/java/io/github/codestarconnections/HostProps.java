@@ -100,10 +100,19 @@ public final class HostProps {
   }
 
   /**
-   * Security groups for the host's network interfaces: 1 to 10.
+   * Security groups for the host's network interfaces: 1 to 10. They need "inbound and outbound
+   * rules that allow the network interface to connect to your GitHub Enterprise Server instance"
+   * (Developer Tools console guide, "Create a host", VPC requirements); the instance's own groups
+   * must let the host's interfaces in.
    *
    * @return the groups, or null
-   * @default with a VPC, one new group that allows only HTTPS (443) out
+   * @default with a VPC, one new group (removed or retained with the host) allowing out only TCP to
+   *     the provider endpoint's port (443 for https, 80 for http, or the URL's port; 443 when the
+   *     URL is a token), to any IPv4 address since the instance may be reached through VPN or
+   *     Direct Connect, and in only HTTPS (443) from the VPC's CIDR block, for webhooks to the
+   *     host's VPC endpoint. An instance outside the VPC that sends webhooks needs an inbound rule
+   *     for its addresses ({@code host.getSecurityGroups().get(0).addIngressRule(...)}); a custom
+   *     DNS server an outbound rule. An imported VPC must know its CIDR block.
    */
   public List<ISecurityGroup> getSecurityGroups() {
     return securityGroups;
@@ -134,7 +143,10 @@ public final class HostProps {
    * What CloudFormation does with the host when it leaves the stack. A host that is replaced (new
    * name or provider type) is always deleted once the new one exists. A change of {@link
    * #getBackend() backend} or {@link #getServiceNamespace() serviceNamespace} moves the host to a
-   * new logical id, so the old host leaves the stack and this policy applies to it.
+   * new logical id, so the old host leaves the stack and this policy applies to it. The security
+   * group made for the host follows it (also when {@code applyRemovalPolicy} is called later). A
+   * host that is deleted cannot have a connection of this library that is retained: that is refused
+   * at synth, since the service deletes a host only once no connection uses it.
    *
    * @return the policy, or null
    * @default {@link RemovalPolicy#RETAIN}: a new host must be set up in the console again, and

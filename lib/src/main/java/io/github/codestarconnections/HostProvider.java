@@ -1,13 +1,14 @@
 package io.github.codestarconnections;
 
 import java.util.List;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.LogOptions;
 import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.iam.CfnRolePolicy;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.constructs.Construct;
@@ -32,7 +33,9 @@ final class HostProvider extends software.constructs.Construct {
   private final ServiceNamespace namespace;
   private boolean hostsEnabled;
   private boolean lookupsEnabled;
-  private boolean vpcEnabled;
+  private Policy vpcPolicy;
+  private boolean anyHost;
+  private int namedHosts;
   private String serviceToken;
 
   private HostProvider(
@@ -189,18 +192,55 @@ final class HostProvider extends software.constructs.Construct {
   }
 
   /**
-   * Lets the handlers manage the network interfaces and VPC endpoint of a host in a VPC. Only
-   * stacks with such a host get these permissions; calling it again does nothing.
+   * The policy with the EC2 statements a host in a VPC needs, on both handler roles: made on the
+   * first call, so only stacks with such a host have it. Each VPC host depends on it (see {@link
+   * HandlerPermissions#vpcPolicy}).
+   *
+   * @return the policy
    */
-  void enableVpc() {
-    if (vpcEnabled) {
-      return;
+  Policy vpcPolicy() {
+    if (vpcPolicy == null) {
+      vpcPolicy = HandlerPermissions.vpcPolicy(this, functions.onEvent(), functions.isComplete());
+      ProviderNagFindings.suppressVpc(vpcPolicy);
     }
-    vpcEnabled = true;
-    for (Function fn : List.of(functions.onEvent(), functions.isComplete())) {
-      HandlerPermissions.grantVpcActions(fn);
-      ProviderNagFindings.suppressVpc(fn);
+    return vpcPolicy;
+  }
+
+  /**
+   * Lets the handlers change and tag one host, by its name (see {@link HandlerPermissions}).
+   *
+   * @param host the host construct, parent of the policies
+   * @param name the host's name
+   * @return the role policies the host must depend on; empty when its ARN cannot be known at synth,
+   *     in which case the handlers may change and tag every host of the namespace
+   */
+  List<CfnRolePolicy> allowHost(software.constructs.Construct host, String name) {
+    if (HandlerPermissions.knowsArnOf(name)) {
+      if (++namedHosts == HandlerPermissions.MAX_NAMED_HOSTS + 1) {
+        Annotations.of(host)
+            .addWarningV2(
+                HandlerPermissions.TOO_MANY_NAMED_HOSTS,
+                "The stack has more than "
+                    + HandlerPermissions.MAX_NAMED_HOSTS
+                    + " custom-resource hosts in "
+                    + namespace.getArnService()
+                    + " whose names are known; each adds its own role policies to the host"
+                    + " provider's two roles, and IAM caps a role's inline policies at 10,240"
+                    + " characters in all, so the deployment will likely be refused (and roll"
+                    + " back). Split the hosts over several stacks, or use backend NATIVE.");
+      }
+      List<CfnRolePolicy> policies =
+          HandlerPermissions.grantOwnHostActions(
+              host, name, namespace, functions.onEvent(), functions.isComplete());
+      policies.forEach(p -> ProviderNagFindings.suppressOwnHost(p, namespace, name));
+      return policies;
     }
+    if (!anyHost) {
+      anyHost = true;
+      HandlerPermissions.grantOwnHostActionsOnAnyHost(
+          namespace, functions.onEvent(), functions.isComplete());
+    }
+    return List.of();
   }
 
   private static int seconds(Duration d) {

@@ -2,6 +2,7 @@ package io.github.codestarconnections;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.UniqueResourceNameOptions;
@@ -20,8 +21,17 @@ final class HostRules {
   static final int MAX_CERTIFICATE_LENGTH = 16384;
   static final int MAX_NETWORK_ITEMS = 10;
 
-  /** The tag the handler puts on every host it makes (see the lambda module's MarkerTag). */
-  static final String MARKER_TAG = "codestarconnections-cdk:request";
+  /**
+   * The tag keys the host handler puts on hosts for a while (the lambda module's MarkerTag.KEYS; a
+   * test in the test module checks that both lists agree): the create marker (the CloudFormation
+   * request id, to find a host after a lost answer), the replaced host's marker (to go back to it
+   * on rollback) and the marker of a VPC added in place (to tell its rollback from a removal).
+   */
+  static final List<String> MARKER_TAGS =
+      List.of(
+          "codestarconnections-cdk:request",
+          "codestarconnections-cdk:replaced-by",
+          "codestarconnections-cdk:vpc-added");
 
   private HostRules() {}
 
@@ -101,18 +111,25 @@ final class HostRules {
   }
 
   /**
-   * Checks each tag, and refuses the handler's marker key on either backend, so that a host can
+   * Checks each tag, and refuses the handler's marker keys on either backend, so that a host can
    * move between backends without its tags becoming invalid.
    */
   static void tags(Owner owner, Map<String, String> tags) {
     ServiceRules.validate(owner, "tags", tags);
-    if (tags != null && tags.containsKey(MARKER_TAG)) {
-      throw new IllegalArgumentException(
-          owner
-              + ": tags key '"
-              + MARKER_TAG
-              + "' is reserved: the host handler keeps the CloudFormation request id in it, to"
-              + " find a host it made after a lost answer");
+    if (tags == null) {
+      return;
+    }
+    for (String key : MARKER_TAGS) {
+      if (tags.containsKey(key)) {
+        throw new IllegalArgumentException(
+            owner
+                + ": tags key '"
+                + key
+                + "' is reserved: the host handler puts its markers under "
+                + MARKER_TAGS
+                + " on a host while a create, a replacement or a VPC addition is in progress;"
+                + " use another key");
+      }
     }
   }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.CfnRolePolicy;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -89,9 +91,10 @@ final class ProviderNagFindings {
       NagSuppressions.suppress(
           fn.getRole().getNode().findChild("DefaultPolicy"),
           "AwsSolutions-IAM5",
-          "CreateHost, ListHosts and ListConnections take no resource-level permissions; the other"
-              + " host actions are scoped to this account's and region's hosts, whose ids the"
-              + " service makes",
+          "CreateHost, ListHosts and ListConnections take no resource-level permissions; GetHost"
+              + " and DeleteHost reach this account's and region's hosts so that a host is always"
+              + " waited for and deleted, whatever id the service gives it; the actions that change"
+              + " a host are scoped to the stack's host names",
           List.of("Resource::*", "Resource::" + nagArn(fn, namespace.getArnService(), "host/*")));
     }
   }
@@ -112,16 +115,31 @@ final class ProviderNagFindings {
   /**
    * Suppresses the wildcard findings of the EC2 actions a VPC host needs.
    *
-   * @param fn a handler function
+   * @param vpcPolicy the policy with the EC2 statements
    */
-  static void suppressVpc(Function fn) {
+  static void suppressVpc(Policy vpcPolicy) {
     NagSuppressions.suppress(
-        fn.getRole().getNode().findChild("DefaultPolicy"),
+        vpcPolicy,
         "AwsSolutions-IAM5",
         "The service makes a VPC host's network interfaces and VPC endpoint in subnets and groups"
             + " it is given, with the caller's rights: scoped to this account and region;"
             + " EC2 Describe actions take no resource-level permissions",
-        List.of("Resource::" + nagArn(fn, "ec2", "*"), "Resource::*"));
+        List.of("Resource::" + nagArn(vpcPolicy, "ec2", "*"), "Resource::*"));
+  }
+
+  /**
+   * Suppresses the wildcard finding of a host's own role policy: the id the service appends.
+   *
+   * @param policy the role policy
+   * @param namespace the provider's namespace
+   * @param name the host's literal name
+   */
+  static void suppressOwnHost(CfnRolePolicy policy, ServiceNamespace namespace, String name) {
+    NagSuppressions.suppress(
+        policy,
+        "AwsSolutions-IAM5",
+        "Scoped to this host's name; the wildcard stands for the id the service appends to it",
+        List.of("Resource::" + nagArn(policy, namespace.getArnService(), "host/" + name + "-*")));
   }
 
   private static List<String> waiterInvokeFindings(Node provider) {

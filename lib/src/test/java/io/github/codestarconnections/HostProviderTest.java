@@ -136,21 +136,33 @@ class HostProviderTest {
             "codestar-connections:CreateHost",
             "codestar-connections:ListConnections",
             "codestar-connections:ListHosts");
+    // Waiting and deleting reach every host of the namespace; changing and tagging the stack's
+    // own hosts only (HandlerPermissions).
     assertThat(statements)
         .anySatisfy(
             s -> {
               assertThat(ProviderTemplates.actions(s))
                   .containsExactly(
-                      "codestar-connections:GetHost",
+                      "codestar-connections:GetHost", "codestar-connections:DeleteHost");
+              assertThat(String.valueOf(s.get("Resource"))).contains(":host/*");
+            });
+    assertThat(statements)
+        .anySatisfy(
+            s -> {
+              assertThat(ProviderTemplates.actions(s))
+                  .containsExactly(
                       "codestar-connections:UpdateHost",
-                      "codestar-connections:DeleteHost",
                       "codestar-connections:TagResource",
                       "codestar-connections:UntagResource",
                       "codestar-connections:ListTagsForResource");
               assertThat(String.valueOf(s.get("Resource")))
                   .contains("codestar-connections:")
-                  .contains(":host/*");
+                  .contains(":host/StackGhes")
+                  .doesNotContain(":host/*");
             });
+    assertThat(statements)
+        .filteredOn(s -> ProviderTemplates.actions(s).contains("codestar-connections:TagResource"))
+        .noneSatisfy(s -> assertThat(String.valueOf(s.get("Resource"))).contains(":host/*"));
   }
 
   @Test

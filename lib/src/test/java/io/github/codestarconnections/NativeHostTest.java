@@ -180,7 +180,8 @@ class NativeHostTest {
         .hasMessageContaining("Host at 'Stack/S': tlsCertificate is set but vpc is not");
     assertThatThrownBy(() -> nativeGhes("N").hostName("h".repeat(65)).build())
         .hasMessageContaining("is 65 characters; the service allows 1 to 64");
-    assertThatThrownBy(() -> nativeGhes("M").tags(Map.of(HostRules.MARKER_TAG, "x")).build())
+    assertThatThrownBy(
+            () -> nativeGhes("M").tags(Map.of(HostRules.MARKER_TAGS.get(0), "x")).build())
         .hasMessageContaining("is reserved");
     assertThatThrownBy(
             () ->

@@ -39,10 +39,14 @@ final class ProviderTemplates {
     return out;
   }
 
+  /** The statements of every AWS::IAM::Policy and AWS::IAM::RolePolicy. */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> statements(Template t) {
     List<Map<String, Object>> all = new ArrayList<>();
-    for (Map<String, Object> policy : t.findResources("AWS::IAM::Policy").values()) {
+    List<Map<String, Object>> policies = new ArrayList<>();
+    policies.addAll(t.findResources("AWS::IAM::Policy").values());
+    policies.addAll(t.findResources("AWS::IAM::RolePolicy").values());
+    for (Map<String, Object> policy : policies) {
       Map<String, Object> doc =
           (Map<String, Object>)
               ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument");

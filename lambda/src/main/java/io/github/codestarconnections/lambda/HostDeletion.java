@@ -1,6 +1,8 @@
 package io.github.codestarconnections.lambda;
 
 import io.github.codestarconnections.lambda.HostApiException.Kind;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,11 @@ import java.util.Optional;
  *   <li>A {@link Placeholder} deletes the host its marker finds, if any; another id that is no host
  *       ARN (a Create that failed before making a host) is deleted without any call.
  *   <li>"Before you delete a host, all connections associated to the host must be deleted"
- *       (DeleteHost, both models): the handler lists the host's connections first and fails at once
- *       naming them, and does so again whenever DeleteHost is refused, whatever the error code (it
- *       is undocumented). The handler's passing markers are removed from a host that stays.
+ *       (DeleteHost, both models): the handler lists the host's connections first, and while some
+ *       use the host it waits for them for a bounded time ({@link DeleteWait}: they may be on their
+ *       way out in the same cleanup), then fails naming them; likewise whenever DeleteHost is
+ *       refused, whatever the error code (it is undocumented). The handler's passing markers are
+ *       removed from a host that stays.
  *   <li>DeleteHost; ResourceNotFoundException means already gone. A busy host is left to
  *       isComplete, which waits while VPC_CONFIG_INITIALIZING or VPC_CONFIG_DELETING, sends
  *       DeleteHost again otherwise, and is done when GetHost answers ResourceNotFoundException.
@@ -23,9 +27,11 @@ import java.util.Optional;
  */
 final class HostDeletion {
   private final HostApi api;
+  private final Clock clock;
 
-  HostDeletion(HostApi api) {
+  HostDeletion(HostApi api, Clock clock) {
     this.api = api;
+    this.clock = clock;
   }
 
   OnEventOutcome delete(HostEvent e) {
@@ -35,22 +41,27 @@ final class HostDeletion {
       return new OnEventOutcome(id, Map.of(), "no host to delete");
     }
     String a = arn.get();
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("HostArn", a);
+    data.put(DeleteWait.KEY, DeleteWait.from(clock));
     List<String> using = connections(a);
     if (using != null && !using.isEmpty()) {
-      throw inUse(e, a, using);
+      return new OnEventOutcome(
+          id,
+          data,
+          "DeleteHost deferred to isComplete: waiting for " + using.size() + " connection(s)");
     }
     try {
       api.deleteHost(a);
-      return new OnEventOutcome(id, Map.of("HostArn", a), "delete requested");
+      return new OnEventOutcome(id, data, "delete requested");
     } catch (HostApiException ex) {
       if (ex.kind() == Kind.NOT_FOUND) {
-        return new OnEventOutcome(id, Map.of("HostArn", a), "already gone");
+        return new OnEventOutcome(id, data, "already gone");
       }
-      if (ex.isTransient()) {
-        return new OnEventOutcome(
-            id, Map.of("HostArn", a), "DeleteHost deferred to isComplete: " + ex.kind());
+      if (ex.isTransient() || usedByConnections(a)) {
+        return new OnEventOutcome(id, data, "DeleteHost deferred to isComplete: " + ex.kind());
       }
-      throw refused(e, a, ex);
+      throw Failures.failure(e.hostName(), a, ex, Failures.adviceFor(api.namespace(), ex));
     }
   }
 
@@ -75,6 +86,10 @@ final class HostDeletion {
     if (StatusKind.of(live.status()) == StatusKind.WORKING) {
       return new IsCompleteOutcome(false, Map.of(), "waiting: " + live.status());
     }
+    List<String> using = connections(a);
+    if (using != null && !using.isEmpty()) {
+      return waitForConnections(e, a, using);
+    }
     try {
       api.deleteHost(a);
       return new IsCompleteOutcome(false, Map.of(), "DeleteHost sent again from " + live.status());
@@ -83,14 +98,26 @@ final class HostDeletion {
         return new IsCompleteOutcome(true, Map.of("HostArn", a), "gone");
       }
       if (ex.isTransient()) {
-        List<String> using = connections(a);
-        if (using != null && !using.isEmpty()) {
-          throw inUse(e, a, using);
-        }
         return new IsCompleteOutcome(false, Map.of(), "DeleteHost: " + ex.kind());
       }
-      throw refused(e, a, ex);
+      using = connections(a);
+      if (using != null && !using.isEmpty()) {
+        return waitForConnections(e, a, using);
+      }
+      throw Failures.failure(e.hostName(), a, ex, Failures.adviceFor(api.namespace(), ex));
     }
+  }
+
+  /** Connections use the host: wait while the deadline lasts, then fail naming them. */
+  private IsCompleteOutcome waitForConnections(HostEvent e, String arn, List<String> using) {
+    Long until = e.connectionsWaitUntil();
+    if (until != null && clock.millis() < until) {
+      return new IsCompleteOutcome(
+          false,
+          Map.of(),
+          "waiting for " + using.size() + " connection(s) on the host to be deleted");
+    }
+    throw inUse(e, arn, using);
   }
 
   /** The host ARN the physical id stands for, if there is a host to delete. */
@@ -127,12 +154,10 @@ final class HostDeletion {
     }
   }
 
-  private ResourceFailure refused(HostEvent e, String arn, HostApiException ex) {
+  /** Whether connections are known to use the host. */
+  private boolean usedByConnections(String arn) {
     List<String> using = connections(arn);
-    if (using != null && !using.isEmpty()) {
-      return inUse(e, arn, using);
-    }
-    return Failures.failure(e.hostName(), arn, ex, Failures.adviceFor(api.namespace(), ex));
+    return using != null && !using.isEmpty();
   }
 
   /** The host stays: it keeps exactly the user's tags. */

@@ -9,6 +9,8 @@ package io.github.codestarconnections.lambda;
  * @param physicalResourceId the physical id (on isComplete also for Create), or null
  * @param properties the wanted host; null on Delete when the properties are unusable
  * @param oldProperties the previous host on Update, else null
+ * @param connectionsWaitUntil on a Delete's isComplete, until when (epoch milliseconds) it waits
+ *     for the host's connections to go (see DeleteWait), else null
  */
 public record HostEvent(
     RequestType requestType,
@@ -16,7 +18,35 @@ public record HostEvent(
     String logicalResourceId,
     String physicalResourceId,
     HostSpec properties,
-    HostSpec oldProperties) {
+    HostSpec oldProperties,
+    Long connectionsWaitUntil) {
+
+  /**
+   * An event without a wait for connections.
+   *
+   * @param requestType Create, Update or Delete
+   * @param requestId CloudFormation's RequestId
+   * @param logicalResourceId the resource's logical id
+   * @param physicalResourceId the physical id, or null
+   * @param properties the wanted host, or null on Delete
+   * @param oldProperties the previous host on Update, else null
+   */
+  public HostEvent(
+      RequestType requestType,
+      String requestId,
+      String logicalResourceId,
+      String physicalResourceId,
+      HostSpec properties,
+      HostSpec oldProperties) {
+    this(
+        requestType,
+        requestId,
+        logicalResourceId,
+        physicalResourceId,
+        properties,
+        oldProperties,
+        null);
+  }
 
   /**
    * The host name to quote in messages.

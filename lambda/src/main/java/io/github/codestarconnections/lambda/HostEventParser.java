@@ -54,7 +54,13 @@ public final class HostEventParser {
         // Delete must work whatever the properties were, or without any.
       }
       return new HostEvent(
-          envelope.type(), envelope.requestId(), logicalId, envelope.physicalId(), lenient, null);
+          envelope.type(),
+          envelope.requestId(),
+          logicalId,
+          envelope.physicalId(),
+          lenient,
+          null,
+          DeleteWait.until(event));
     }
     HostSpec spec =
         spec(EventFields.required(event, logicalId, "ResourceProperties"), "ResourceProperties");

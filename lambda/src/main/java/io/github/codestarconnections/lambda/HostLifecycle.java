@@ -1,5 +1,6 @@
 package io.github.codestarconnections.lambda;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,16 +27,30 @@ public final class HostLifecycle {
 
   private final HostApi api;
   private final HostCreation creation;
+  private final Clock clock;
+
+  /**
+   * Creates one on the system's wall clock.
+   *
+   * @param api the service
+   * @param pacing the clock and sleep of the retries ({@link Pacing#virtual()} in tests)
+   */
+  public HostLifecycle(HostApi api, Pacing pacing) {
+    this(api, pacing, Clock.systemUTC());
+  }
 
   /**
    * Creates one.
    *
    * @param api the service
    * @param pacing the clock and sleep of the retries ({@link Pacing#virtual()} in tests)
+   * @param clock the wall clock a Delete's wait for connections is measured on (it spans several
+   *     invocations, so it cannot be the monotonic clock of {@link Pacing})
    */
-  public HostLifecycle(HostApi api, Pacing pacing) {
+  public HostLifecycle(HostApi api, Pacing pacing, Clock clock) {
     this.api = api;
     this.creation = new HostCreation(api, pacing);
+    this.clock = clock;
   }
 
   /**
@@ -75,7 +90,7 @@ public final class HostLifecycle {
         yield new OnEventOutcome(id, data(id, e.properties().name()), creation.note(id));
       }
       case UPDATE -> new HostUpdate(api, creation).update(e, budget);
-      case DELETE -> new HostDeletion(api).delete(e);
+      case DELETE -> new HostDeletion(api, clock).delete(e);
     };
   }
 
@@ -88,7 +103,7 @@ public final class HostLifecycle {
    */
   public IsCompleteOutcome isComplete(HostEvent e) {
     return e.requestType() == RequestType.DELETE
-        ? new HostDeletion(api).deleteComplete(e)
+        ? new HostDeletion(api, clock).deleteComplete(e)
         : new HostReadiness(api).ready(e);
   }
 

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * The account's hosts as one ListHosts (every page) shows them, and the handler's searches in it.
  * Searches by marker look only at hosts of the handler's own namespace: ListHosts of
  * codeconnections also returns codestar-connections hosts, whose tags the handler's role may not
- * read (its resources name its own namespace).
+ * read (its resources name its own namespace). A host whose tags the role may not read (its
+ * policies name the stack's own hosts) is not one the handler made, and is passed over.
  */
 final class HostListing {
   private final HostApi api;
@@ -64,7 +65,7 @@ final class HostListing {
       try {
         tags = api.listTags(h.arn());
       } catch (HostApiException ex) {
-        if (ex.kind() == Kind.NOT_FOUND) {
+        if (ex.kind() == Kind.NOT_FOUND || ex.kind() == Kind.ACCESS_DENIED) {
           continue;
         }
         throw ex;

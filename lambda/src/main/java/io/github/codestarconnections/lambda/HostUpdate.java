@@ -104,7 +104,15 @@ final class HostUpdate {
     Optional<String> unsettled = Placeholder.requestId(e.physicalResourceId());
     try {
       if (unsettled.isPresent()) {
-        return HostListing.of(api).withMarker(MarkerTag.KEY, unsettled.get(), h -> true);
+        // The placeholder's host was made with the old properties (or, on a rollback, with the
+        // ones the failed update asked for, which are the old ones of this event).
+        return HostListing.of(api)
+            .withMarker(
+                MarkerTag.KEY,
+                unsettled.get(),
+                h ->
+                    LiveConfig.sameIdentity(e.oldProperties(), h)
+                        || LiveConfig.sameIdentity(e.properties(), h));
       }
       String arn = HostLifecycle.requireHostArn(api, e);
       return Optional.of(api.getHost(arn));

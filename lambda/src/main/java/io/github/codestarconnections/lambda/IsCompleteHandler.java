@@ -3,6 +3,7 @@ package io.github.codestarconnections.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
@@ -21,6 +22,7 @@ public final class IsCompleteHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final Supplier<HostApi> api;
   private final PrintStream log;
+  private final Clock clock;
 
   /**
    * For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients (built in
@@ -64,12 +66,28 @@ public final class IsCompleteHandler
    * @param log where the JSON lines go
    */
   public IsCompleteHandler(HostApi api, PrintStream log) {
-    this(() -> api, log);
+    this(() -> api, log, Clock.systemUTC());
+  }
+
+  /**
+   * Over a given API, log and wall clock, for tests that play the Provider framework's schedule.
+   *
+   * @param api the API
+   * @param log where the JSON lines go
+   * @param clock the wall clock (a Delete's wait for connections is measured on it)
+   */
+  public IsCompleteHandler(HostApi api, PrintStream log, Clock clock) {
+    this(() -> api, log, clock);
   }
 
   private IsCompleteHandler(Supplier<HostApi> api, PrintStream log) {
+    this(api, log, Clock.systemUTC());
+  }
+
+  private IsCompleteHandler(Supplier<HostApi> api, PrintStream log, Clock clock) {
     this.api = api;
     this.log = log;
+    this.clock = clock;
   }
 
   @Override
@@ -83,7 +101,7 @@ public final class IsCompleteHandler
             event,
             api,
             log,
-            recording -> new HostLifecycle(recording, Pacing.virtual())::isComplete,
+            recording -> new HostLifecycle(recording, Pacing.virtual(), clock)::isComplete,
             o -> Map.of("outcome", o.complete() ? "COMPLETE" : "IN_PROGRESS", "note", o.note()));
     return ProviderResponse.isComplete(outcome);
   }

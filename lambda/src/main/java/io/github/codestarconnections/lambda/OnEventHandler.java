@@ -3,6 +3,7 @@ package io.github.codestarconnections.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ public final class OnEventHandler
   private final Supplier<HostApi> api;
   private final PrintStream log;
   private final Duration retryDelay;
+  private final Clock clock;
 
   /**
    * For Lambda: the namespace from {@code CODESTAR_CONNECTIONS_NAMESPACE}, shared clients (built in
@@ -70,13 +72,30 @@ public final class OnEventHandler
    *     HostLifecycle#DEFAULT_RETRY_DELAY}, growing with jitter)
    */
   public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay) {
-    this(() -> api, log, retryDelay);
+    this(() -> api, log, retryDelay, Clock.systemUTC());
+  }
+
+  /**
+   * Fully configured, with a wall clock, for tests that play the Provider framework's schedule.
+   *
+   * @param api the API
+   * @param log where the JSON lines go
+   * @param retryDelay as for {@link #OnEventHandler(HostApi, PrintStream, Duration)}
+   * @param clock the wall clock (a Delete's wait for connections is measured on it)
+   */
+  public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay, Clock clock) {
+    this(() -> api, log, retryDelay, clock);
   }
 
   private OnEventHandler(Supplier<HostApi> api, PrintStream log, Duration retryDelay) {
+    this(api, log, retryDelay, Clock.systemUTC());
+  }
+
+  private OnEventHandler(Supplier<HostApi> api, PrintStream log, Duration retryDelay, Clock clock) {
     this.api = api;
     this.log = log;
     this.retryDelay = retryDelay;
+    this.clock = clock;
   }
 
   @Override
@@ -93,7 +112,9 @@ public final class OnEventHandler
             recording ->
                 e ->
                     new HostLifecycle(
-                            recording, retryDelay.isZero() ? Pacing.virtual() : Pacing.real())
+                            recording,
+                            retryDelay.isZero() ? Pacing.virtual() : Pacing.real(),
+                            clock)
                         .onEvent(
                             e,
                             HostLifecycle.budget(

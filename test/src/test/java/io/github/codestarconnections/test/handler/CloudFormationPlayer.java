@@ -6,7 +6,11 @@ import io.github.codestarconnections.lambda.OnEventHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,24 +18,44 @@ import java.util.UUID;
 
 /**
  * Plays CloudFormation and the CDK Provider framework: builds events, calls onEvent, then calls
- * isComplete (without waiting) until it is done or a poll budget runs out.
+ * isComplete (without waiting) until it is done or a poll budget runs out. The handlers' wall clock
+ * moves on {@link #POLL_INTERVAL} between polls, as if the framework had waited.
  */
 final class CloudFormationPlayer {
   static final String STACK_ID =
       "arn:aws:cloudformation:us-east-1:123456789012:stack/HostStack/4c1f7a00-0000-11f0-9000-0a1b2c3d4e5f";
   static final int MAX_POLLS = 25;
+  static final Duration POLL_INTERVAL = Duration.ofSeconds(30);
 
   private final OnEventHandler onEvent;
   private final IsCompleteHandler isComplete;
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+  private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
   /** What CloudFormation ends up with. */
   record Result(String physicalResourceId, Map<String, Object> data, int polls) {}
 
   CloudFormationPlayer(HostApi api) {
     PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-    this.onEvent = new OnEventHandler(api, log, Duration.ZERO);
-    this.isComplete = new IsCompleteHandler(api, log);
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    this.onEvent = new OnEventHandler(api, log, Duration.ZERO, clock);
+    this.isComplete = new IsCompleteHandler(api, log, clock);
   }
 
   String log() {
@@ -93,6 +117,9 @@ final class CloudFormationPlayer {
     merged.putAll(onEventResult);
     merged.put("PhysicalResourceId", physicalId);
     for (int poll = 1; poll <= MAX_POLLS; poll++) {
+      if (poll > 1) {
+        now = now.plus(POLL_INTERVAL);
+      }
       Map<String, Object> r = isComplete.handleRequest(merged, null);
       if (Boolean.TRUE.equals(r.get("IsComplete"))) {
         Map<String, Object> data =

@@ -11,9 +11,11 @@ import io.github.codestarconnections.lambda.ResourceFailure;
 import io.github.codestarconnections.test.handler.CloudFormationPlayer.Result;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
 import io.github.codestarconnections.test.standin.Fault;
+import io.github.codestarconnections.test.standin.PolicyStatement;
 import io.github.codestarconnections.test.standin.StandInClients;
 import io.github.codestarconnections.test.standin.StandInHost;
 import io.github.codestarconnections.test.standin.StandInRules.OmittedFields;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +139,51 @@ class HostDecisionsTest {
     assertThat(r.physicalResourceId()).isEqualTo(Placeholder.of("request-1"));
     assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(other);
     assertThat(mine).isNotEqualTo(other);
+  }
+
+  /**
+   * Item 14: with the roles scoped to the stack's host names, a placeholder's Delete (no
+   * properties: every host of the namespace is a candidate) passes over hosts whose tags the role
+   * may not read, and finds its own.
+   */
+  @Test
+  void aMarkerLookUpPassesOverHostsWhoseTagsTheRoleMayNotRead() {
+    String foreign =
+        standIn.seedHost(
+            Namespace.CODESTAR_CONNECTIONS,
+            "foreign",
+            "GitHubEnterpriseServer",
+            "https://foreign.example.com",
+            Map.of());
+    String mine =
+        standIn.seedHost(
+            Namespace.CODESTAR_CONNECTIONS,
+            "own",
+            "GitHubEnterpriseServer",
+            "https://own.example.com",
+            Map.of(MarkerTag.KEY, "request-1"));
+    String role = "arn:aws:iam::123456789012:role/scoped";
+    String hosts = "arn:aws:codestar-connections:us-east-1:123456789012:host/";
+    standIn.allow(
+        role,
+        List.of(
+            PolicyStatement.allow(
+                List.of("codestar-connections:ListHosts", "codestar-connections:ListConnections"),
+                List.of("*")),
+            PolicyStatement.allow(
+                List.of("codestar-connections:GetHost", "codestar-connections:DeleteHost"),
+                List.of(hosts + "*")),
+            PolicyStatement.allow(
+                List.of(
+                    "codestar-connections:ListTagsForResource",
+                    "codestar-connections:UntagResource"),
+                List.of(hosts + "own-*"))));
+    try (StandInClients scoped = new StandInClients(standIn, role)) {
+      new CloudFormationPlayer(scoped.hostApi(Namespace.CODESTAR_CONNECTIONS))
+          .delete(Placeholder.of("request-1"), null);
+    }
+    assertThat(standIn.hosts()).extracting(StandInHost::arn).containsExactly(foreign);
+    assertThat(mine).isNotEqualTo(foreign);
   }
 
   /** Item 10: a Delete without ResourceProperties works. */
@@ -266,11 +313,14 @@ class HostDecisionsTest {
 
   // ---- Delete ----------------------------------------------------------------------------------
 
-  /** Item 8: connections on the host fail the Delete at once, named, whatever the code. */
+  /**
+   * Item 8: connections on the host keep the Delete waiting a bounded time (they may be on their
+   * way out in the same cleanup), then fail it naming them, whatever DeleteHost's refusal code.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {"ResourceUnavailableException", "ConflictException", "ValidationException"})
-  void aHostInUseFailsItsDeleteNamingTheConnections(String code) {
+  void aHostInUseFailsItsDeleteNamingTheConnectionsAfterAWait(String code) {
     standIn.rules().deleteHostInUseError(code);
     Map<String, Object> v1 = host("h").build();
     String arn = cfn.create(v1).physicalResourceId();
@@ -284,6 +334,25 @@ class HostDecisionsTest {
         .isInstanceOf(ResourceFailure.class)
         .hasMessageContaining("on-h (" + connection + ")")
         .hasMessageContaining("removalPolicy DESTROY");
+    assertThat(cfn.log()).contains("waiting for 1 connection(s) on the host to be deleted");
     assertThat(standIn.hosts()).hasSize(1);
+  }
+
+  /** Item 8: a connection deleted while the Delete waits lets the host go. */
+  @Test
+  void aConnectionDeletedWhileTheDeleteWaitsLetsTheHostGo() {
+    Map<String, Object> v1 = host("h").build();
+    String arn = cfn.create(v1).physicalResourceId();
+    String connection =
+        clients
+            .codeStar()
+            .createConnection(b -> b.connectionName("on-h").hostArn(arn))
+            .connectionArn();
+    Map<String, Object> delete = CloudFormationPlayer.deleteEvent(arn, v1);
+    Map<String, Object> first = cfn.onEvent(delete);
+    assertThat(standIn.callCount("DeleteHost")).isZero();
+    clients.codeStar().deleteConnection(b -> b.connectionArn(connection));
+    cfn.pollUntilComplete(delete, first);
+    assertThat(standIn.hosts()).isEmpty();
   }
 }

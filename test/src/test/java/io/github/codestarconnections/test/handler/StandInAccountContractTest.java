@@ -136,17 +136,19 @@ class StandInAccountContractTest {
   }
 
   @Test
-  void uniqueConnectionNamesOnlyWhenSwitchedOn() {
+  void connectionNamesAreUniqueInTheAccountAcrossNamespacesUnlessSwitchedOff() {
     CodeStarConnectionsClient api = clients.codeStar();
     api.createConnection(b -> b.connectionName("same").providerType("GitHub"));
-    clients
-        .codeConnections()
-        .createConnection(b -> b.connectionName("same").providerType("GitHub"));
-    standIn.rules().uniqueConnectionNames(true);
     assertThat(
             errorCode(
-                () -> api.createConnection(b -> b.connectionName("same").providerType("GitHub"))))
+                () ->
+                    clients
+                        .codeConnections()
+                        .createConnection(b -> b.connectionName("same").providerType("GitHub"))))
         .isEqualTo("ValidationException");
+    assertThat(standIn.connections()).hasSize(1);
+    standIn.rules().uniqueConnectionNames(false);
+    api.createConnection(b -> b.connectionName("same").providerType("GitHub"));
     assertThat(standIn.connections()).hasSize(2);
   }
 

@@ -53,6 +53,7 @@ public final class CloudFormation implements AutoCloseable {
   final Set<String> failing = new HashSet<>();
   final List<String> events = new ArrayList<>();
   final ResourceDispatch dispatch;
+  final HarnessClock clock = new HarnessClock();
   Map<String, Object> template = Map.of("Resources", Map.of());
   String status = "NONE";
   boolean keepFailedPhysicalId;
@@ -78,7 +79,7 @@ public final class CloudFormation implements AutoCloseable {
     standIn.allow(DEPLOYER, List.of(PolicyStatement.allowAll()));
     IamAccount iam = new IamAccount(standIn);
     NativeResources natives = new NativeResources(standIn, clients(DEPLOYER), iam, failing);
-    CustomResources customs = new CustomResources(this::function, this::handler, maxPolls);
+    CustomResources customs = new CustomResources(this::function, this::handler, maxPolls, clock);
     this.dispatch = new ResourceDispatch(natives, customs, events);
   }
 
@@ -343,7 +344,7 @@ public final class CloudFormation implements AutoCloseable {
             (String) CustomResources.environment(function).get(Namespace.ENVIRONMENT_VARIABLE));
     var api = clients((String) function.properties.get("Role")).hostApi(namespace);
     return ON_EVENT.equals(handler)
-        ? new OnEventHandler(api, log, Duration.ZERO)
-        : new IsCompleteHandler(api, log);
+        ? new OnEventHandler(api, log, Duration.ZERO, clock)
+        : new IsCompleteHandler(api, log, clock);
   }
 }

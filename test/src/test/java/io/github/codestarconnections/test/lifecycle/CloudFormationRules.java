@@ -22,7 +22,9 @@ import java.util.Objects;
  * The connection and host types read theirs from {@code reference.dir} (or the same lists written
  * here when it is absent; {@link #createOnly} is checked against the schemas in a test). For the
  * EC2 types the "Update requires: Replacement" properties of the template reference pages
- * (AWS::EC2::SecurityGroup, AWS::EC2::Subnet, AWS::EC2::VPC) are written here. Every other type,
+ * (AWS::EC2::SecurityGroup, AWS::EC2::Subnet, AWS::EC2::VPC) are written here, and for
+ * AWS::IAM::RolePolicy its registry schema's createOnlyProperties (PolicyName, RoleName; the schema
+ * cfn-lint ships, and the template reference's "Update requires: Replacement"). Every other type,
  * for which no schema is at hand, is treated as updated in place: none of the scenarios depends on
  * a replacement of those.
  */
@@ -47,7 +49,8 @@ final class CloudFormationRules {
               List.of("ConnectionName", "ProviderType", "HostArn"),
           "AWS::EC2::SecurityGroup", List.of("GroupDescription", "GroupName", "VpcId"),
           "AWS::EC2::Subnet", List.of("AvailabilityZone", "CidrBlock", "VpcId"),
-          "AWS::EC2::VPC", List.of("CidrBlock", "InstanceTenancy"));
+          "AWS::EC2::VPC", List.of("CidrBlock", "InstanceTenancy"),
+          "AWS::IAM::RolePolicy", List.of("PolicyName", "RoleName"));
 
   private CloudFormationRules() {}
 

@@ -34,28 +34,38 @@ final class CustomResources {
   private final ProviderFramework framework;
   private int requests;
 
-  CustomResources(Function<String, Deployed> functionByArn, Handlers handlers, int maxPolls) {
+  CustomResources(
+      Function<String, Deployed> functionByArn,
+      Handlers handlers,
+      int maxPolls,
+      HarnessClock clock) {
     this.functionByArn = functionByArn;
     this.handlers = handlers;
-    this.framework = new ProviderFramework(maxPolls);
+    this.framework = new ProviderFramework(maxPolls, clock);
   }
 
   Response create(String logicalId, Map<String, Object> definition, Map<String, Object> props) {
     Map<String, Object> e = base("Create", logicalId, Templates.type(definition), props);
-    return send(e);
+    return send(e, () -> {});
   }
 
   Response update(Deployed current, Map<String, Object> props, Map<String, Object> oldProps) {
     Map<String, Object> e = base("Update", current.logicalId, current.type(), props);
     e.put("PhysicalResourceId", current.physicalId);
     e.put("OldResourceProperties", strings(oldProps));
-    return send(e);
+    return send(e, () -> {});
   }
 
-  Response delete(Deployed d) {
+  /**
+   * A Delete.
+   *
+   * @param d the resource
+   * @param whileWaiting what else CloudFormation does while the framework waits between polls
+   */
+  Response delete(Deployed d, Runnable whileWaiting) {
     Map<String, Object> e = base("Delete", d.logicalId, d.type(), d.properties);
     e.put("PhysicalResourceId", d.physicalId);
-    return send(e);
+    return send(e, whileWaiting);
   }
 
   private Map<String, Object> base(
@@ -72,7 +82,7 @@ final class CustomResources {
     return e;
   }
 
-  private Response send(Map<String, Object> event) {
+  private Response send(Map<String, Object> event, Runnable whileWaiting) {
     String token = String.valueOf(event.get("ServiceToken"));
     Deployed function = functionByArn.apply(token);
     if (function == null) {
@@ -103,7 +113,8 @@ final class CustomResources {
             onEvent.physicalId,
             onEventHandler,
             isComplete == null ? null : isComplete.physicalId,
-            isComplete == null ? null : handlers.of(isComplete)));
+            isComplete == null ? null : handlers.of(isComplete)),
+        whileWaiting);
   }
 
   static Map<String, Object> environment(Deployed function) {

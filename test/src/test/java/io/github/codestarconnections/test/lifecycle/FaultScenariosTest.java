@@ -129,21 +129,21 @@ class FaultScenariosTest extends LifecycleScenario {
 
   /**
    * DeleteHost refused because a connection uses the host, whatever the (undocumented) error code:
-   * the handler names the connection and stops, instead of retrying until the framework's timeout.
+   * the handler waits a few polls for the connection to go, then names it and stops, instead of
+   * retrying until the framework's timeout.
    */
   @ParameterizedTest
   @ValueSource(
       strings = {"ResourceUnavailableException", "ConflictException", "ValidationException"})
   void aRefusedDeleteOfAHostInUseFailsNamingTheConnection(String errorCode) {
     standIn.rules().deleteHostInUseError(errorCode);
-    ConnectionDef conn = ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes");
-    LifecycleApp v1 = app(ghes().removal(RemovalPolicy.DESTROY), conn);
+    LifecycleApp v1 = app(ghes().removal(RemovalPolicy.DESTROY));
     deploy(v1, "CREATE_COMPLETE");
-    String connection = cfn.physicalId("GhesConnection");
+    String connection = connectionMadeOutsideTheStack("by-hand", cfn.physicalId("Ghes"));
     // The handler's own look at the host's connections is throttled away: DeleteHost answers.
     standIn.fault("ListConnections", Fault.THROTTLE, 4);
     DeployResult r = deleteStack("DELETE_FAILED");
     assertThat(r.reason()).contains(connection).doesNotContain("Operation timed out");
-    account().app(v1).verify();
+    account().app(v1).connection(ConnectionDef.onHost("ByHand", "by-hand", "Ghes"), v1).verify();
   }
 }

@@ -8,10 +8,13 @@ import io.github.codestarconnections.test.lifecycle.ProviderFramework.Response;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.UserFunctions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,5 +169,55 @@ class HarnessContractTest {
         .forEach(
             (type, written) ->
                 assertThat(CloudFormationRules.createOnly(type)).as(type).isEqualTo(written));
+  }
+
+  @Test
+  void theWaiterWaitsByTheLibrarysDefaultScheduleAndLetsOtherWorkRunMeanwhile() {
+    HarnessClock clock = new HarnessClock();
+    ProviderFramework f = new ProviderFramework(5, clock);
+    List<java.time.Instant> polledAt = new ArrayList<>();
+    List<java.time.Instant> workAt = new ArrayList<>();
+    Response r =
+        f.handle(
+            event("Create", null),
+            new UserFunctions(
+                "on",
+                answering(Map.of("PhysicalResourceId", "p")),
+                "is",
+                (e, ctx) -> {
+                  polledAt.add(clock.instant());
+                  return Map.of("IsComplete", polledAt.size() == 4);
+                }),
+            () -> workAt.add(clock.instant()));
+    assertThat(r.success()).isTrue();
+    Instant start = polledAt.get(0);
+    assertThat(polledAt)
+        .extracting(t -> Duration.between(start, t).toSeconds())
+        .containsExactly(0L, 30L, 90L, 150L);
+    // Other work runs during each wait, before the clock moves on.
+    assertThat(workAt)
+        .extracting(t -> Duration.between(start, t).toSeconds())
+        .containsExactly(0L, 30L, 90L);
+  }
+
+  @Test
+  void parallelDeletionsRunInOrderEachAfterItsDependentsAndOthersWhileOneWaits() {
+    List<String> log = new ArrayList<>();
+    List<ParallelDeletions.Deletion> all =
+        List.of(
+            // The host waits (two polls); the connection that uses it goes meanwhile.
+            new ParallelDeletions.Deletion(
+                "host",
+                Set.of(),
+                whileWaiting -> {
+                  log.add("host starts");
+                  whileWaiting.run();
+                  whileWaiting.run();
+                  log.add("host done");
+                }),
+            new ParallelDeletions.Deletion("policy", Set.of("host"), w -> log.add("policy")),
+            new ParallelDeletions.Deletion("connection", Set.of(), w -> log.add("connection")));
+    new ParallelDeletions(all).run();
+    assertThat(log).containsExactly("host starts", "connection", "host done", "policy");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.codestarconnections.test.lifecycle;
 
+import io.github.codestarconnections.HostBackend;
 import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.ServiceNamespace;
 import java.util.List;
@@ -20,6 +21,7 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param tags the user's tags
  * @param namespace the API namespace
  * @param removal the removal policy
+ * @param backend the backend
  */
 public record HostDef(
     String id,
@@ -32,7 +34,8 @@ public record HostDef(
     String certificate,
     Map<String, String> tags,
     ServiceNamespace namespace,
-    RemovalPolicy removal) {
+    RemovalPolicy removal,
+    HostBackend backend) {
 
   /**
    * A GitHub Enterprise Server host without VPC, tags or removal policy.
@@ -54,37 +57,82 @@ public record HostDef(
         null,
         Map.of(),
         ServiceNamespace.CODESTAR_CONNECTIONS,
-        RemovalPolicy.RETAIN);
+        RemovalPolicy.RETAIN,
+        HostBackend.CUSTOM_RESOURCE);
   }
 
   /** With another name. */
   public HostDef named(String n) {
     return new HostDef(
-        id, n, type, endpoint, vpc, firstSubnetOnly, groups, certificate, tags, namespace, removal);
+        id,
+        n,
+        type,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        tags,
+        namespace,
+        removal,
+        backend);
   }
 
   /** With another provider type. */
   public HostDef typed(ProviderType t) {
     return new HostDef(
-        id, name, t, endpoint, vpc, firstSubnetOnly, groups, certificate, tags, namespace, removal);
+        id,
+        name,
+        t,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        tags,
+        namespace,
+        removal,
+        backend);
   }
 
   /** With another endpoint. */
   public HostDef at(String e) {
     return new HostDef(
-        id, name, type, e, vpc, firstSubnetOnly, groups, certificate, tags, namespace, removal);
+        id,
+        name,
+        type,
+        e,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        tags,
+        namespace,
+        removal,
+        backend);
   }
 
   /** In a VPC ("A" or "B", null for none), every isolated subnet, the library's own group. */
   public HostDef inVpc(String v) {
     return new HostDef(
-        id, name, type, endpoint, v, false, null, certificate, tags, namespace, removal);
+        id, name, type, endpoint, v, false, null, certificate, tags, namespace, removal, backend);
   }
 
   /** With only the VPC's first subnet. */
   public HostDef firstSubnet() {
     return new HostDef(
-        id, name, type, endpoint, vpc, true, groups, certificate, tags, namespace, removal);
+        id,
+        name,
+        type,
+        endpoint,
+        vpc,
+        true,
+        groups,
+        certificate,
+        tags,
+        namespace,
+        removal,
+        backend);
   }
 
   /** With the stack's groups (A1, A2, B1). */
@@ -100,30 +148,92 @@ public record HostDef(
         certificate,
         tags,
         namespace,
-        removal);
+        removal,
+        backend);
   }
 
   /** With a certificate ("A" or "B"). */
   public HostDef certificate(String c) {
     return new HostDef(
-        id, name, type, endpoint, vpc, firstSubnetOnly, groups, c, tags, namespace, removal);
+        id,
+        name,
+        type,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        c,
+        tags,
+        namespace,
+        removal,
+        backend);
   }
 
   /** With these tags. */
   public HostDef tagged(Map<String, String> t) {
     return new HostDef(
-        id, name, type, endpoint, vpc, firstSubnetOnly, groups, certificate, t, namespace, removal);
+        id,
+        name,
+        type,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        t,
+        namespace,
+        removal,
+        backend);
   }
 
   /** In a namespace. */
   public HostDef in(ServiceNamespace n) {
     return new HostDef(
-        id, name, type, endpoint, vpc, firstSubnetOnly, groups, certificate, tags, n, removal);
+        id,
+        name,
+        type,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        tags,
+        n,
+        removal,
+        backend);
   }
 
   /** With a removal policy. */
   public HostDef removal(RemovalPolicy r) {
     return new HostDef(
-        id, name, type, endpoint, vpc, firstSubnetOnly, groups, certificate, tags, namespace, r);
+        id,
+        name,
+        type,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        tags,
+        namespace,
+        r,
+        backend);
+  }
+
+  /** On the native backend ({@code AWS::CodeConnections::Host}, codeconnections namespace). */
+  public HostDef nativeBackend() {
+    return new HostDef(
+        id,
+        name,
+        type,
+        endpoint,
+        vpc,
+        firstSubnetOnly,
+        groups,
+        certificate,
+        tags,
+        ServiceNamespace.CODECONNECTIONS,
+        removal,
+        HostBackend.NATIVE);
   }
 }

@@ -109,7 +109,8 @@ public record LifecycleApp(
               .providerType(h.type())
               .providerEndpoint(h.endpoint())
               .serviceNamespace(h.namespace())
-              .removalPolicy(h.removal());
+              .removalPolicy(h.removal())
+              .backend(h.backend());
       if (!h.tags().isEmpty()) {
         b.tags(h.tags());
       }

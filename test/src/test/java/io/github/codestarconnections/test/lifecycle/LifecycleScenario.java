@@ -3,6 +3,7 @@ package io.github.codestarconnections.test.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
+import io.github.codestarconnections.test.standin.StandInClients;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,23 @@ abstract class LifecycleScenario {
 
   AccountCheck account() {
     return AccountCheck.of(standIn, cfn);
+  }
+
+  /**
+   * A connection someone makes on a host outside the stack (in the console, or in another stack on
+   * an imported host): CloudFormation never deletes it.
+   *
+   * @param name its name
+   * @param hostArn the host
+   * @return its ARN
+   */
+  String connectionMadeOutsideTheStack(String name, String hostArn) {
+    try (StandInClients admin = new StandInClients(standIn, CloudFormation.DEPLOYER)) {
+      return admin
+          .codeStar()
+          .createConnection(b -> b.connectionName(name).hostArn(hostArn))
+          .connectionArn();
+    }
   }
 
   static HostDef ghes() {

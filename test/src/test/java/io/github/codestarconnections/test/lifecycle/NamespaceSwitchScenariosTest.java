@@ -15,12 +15,31 @@ import org.junit.jupiter.api.Test;
  */
 class NamespaceSwitchScenariosTest extends LifecycleScenario {
 
+  /**
+   * Item 6: connection names are unique in an account, and the new connection (a new logical id) is
+   * made while the old one, under RETAIN, still exists: keeping the name, the create fails and the
+   * stack rolls back, nothing lost.
+   */
   @Test
-  void aConnectionSwitchesNamespace() {
+  void aConnectionSwitchingNamespaceWithItsNameIsRefusedAndRollsBack() {
     ConnectionDef conn = ConnectionDef.to("GitHub", "lifecycle-github", ProviderType.GITHUB);
-    deploy(LifecycleApp.of(List.of(), List.of(conn)), "CREATE_COMPLETE");
+    LifecycleApp v1 = LifecycleApp.of(List.of(), List.of(conn));
+    deploy(v1, "CREATE_COMPLETE");
     LifecycleApp v2 =
         LifecycleApp.of(List.of(), List.of(conn.in(ServiceNamespace.CODECONNECTIONS)));
+    DeployResult r = deploy(v2, "UPDATE_ROLLBACK_COMPLETE");
+    assertThat(r.reason()).contains("lifecycle-github").contains("already exists");
+    account().app(v1).verify();
+  }
+
+  @Test
+  void aConnectionSwitchesNamespaceWithANewName() {
+    ConnectionDef conn = ConnectionDef.to("GitHub", "lifecycle-github", ProviderType.GITHUB);
+    deploy(LifecycleApp.of(List.of(), List.of(conn)), "CREATE_COMPLETE");
+    ConnectionDef switched =
+        ConnectionDef.to("GitHub", "lifecycle-github-cc", ProviderType.GITHUB)
+            .in(ServiceNamespace.CODECONNECTIONS);
+    LifecycleApp v2 = LifecycleApp.of(List.of(), List.of(switched));
     DeployResult r = deploy(v2, "UPDATE_COMPLETE");
     assertThat(r.cleanupFailures()).isEmpty();
     // The old connection left the stack under its default RETAIN: it stays, the new one is made.

@@ -73,6 +73,13 @@ final class NativeResources {
             iam.putPolicy(logicalId, props.get("Roles"), props.get("PolicyDocument"));
             yield name(logicalId, 128);
           }
+          case "AWS::IAM::RolePolicy" -> {
+            // Its primary identifier is PolicyName and RoleName (registry schema): an old and a new
+            // one exist side by side while it is replaced.
+            String id = props.get("PolicyName") + "|" + props.get("RoleName");
+            iam.putPolicy(id, List.of(props.get("RoleName")), props.get("PolicyDocument"));
+            yield id;
+          }
           case "AWS::Lambda::Function" -> {
             String name = name(logicalId, 64);
             attributes.put(
@@ -110,6 +117,9 @@ final class NativeResources {
       case "AWS::IAM::Role" -> iam.putRole(current.physicalId, props.get("Policies"));
       case "AWS::IAM::Policy" ->
           iam.putPolicy(current.logicalId, props.get("Roles"), props.get("PolicyDocument"));
+      case "AWS::IAM::RolePolicy" ->
+          iam.putPolicy(
+              current.physicalId, List.of(props.get("RoleName")), props.get("PolicyDocument"));
       case "AWS::CodeStarConnections::Connection", "AWS::CodeConnections::Connection" ->
           connectivity.retag(current.type(), current.physicalId, current.properties, props);
       case "AWS::CodeConnections::Host" ->
@@ -139,6 +149,7 @@ final class NativeResources {
       }
       case "AWS::IAM::Role" -> iam.removeRole(d.physicalId);
       case "AWS::IAM::Policy" -> iam.removePolicy(d.logicalId);
+      case "AWS::IAM::RolePolicy" -> iam.removePolicy(d.physicalId);
       case "AWS::CodeStarConnections::Connection", "AWS::CodeConnections::Connection" ->
           connectivity.deleteConnection(d.type(), d.physicalId);
       case "AWS::CodeConnections::Host" -> connectivity.deleteHost(d.physicalId);

@@ -3,6 +3,7 @@ package io.github.codestarconnections.test.lifecycle;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,14 @@ import java.util.Map;
  *       and a Delete of that marker is answered SUCCESS without calling the handler;
  *   <li>polls exhausted answer FAILED "Operation timed out" with isComplete's event.
  * </ul>
+ *
+ * <p>Between polls the waiter waits as the library's waiter does at the default {@code
+ * HostProviderSettings} the apps use (first wait 30 s, doubling, at most 60 s apart: the library's
+ * WaiterSchedule), and the stack's clock moves on by that much. CloudFormation works on independent
+ * resources in parallel ("AWS CloudFormation creates, updates, and deletes resources in parallel to
+ * the extent possible", DependsOn attribute,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html):
+ * the caller's {@code whileWaiting} runs other operations during each wait.
  */
 final class ProviderFramework {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,14 +48,26 @@ final class ProviderFramework {
   record Response(
       boolean success, String physicalResourceId, Map<String, Object> data, String reason) {}
 
-  private final int maxPolls;
+  private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
-  ProviderFramework(int maxPolls) {
+  private final int maxPolls;
+  private final HarnessClock clock;
+
+  ProviderFramework(int maxPolls, HarnessClock clock) {
     this.maxPolls = maxPolls;
+    this.clock = clock;
   }
 
-  @SuppressWarnings("unchecked")
+  ProviderFramework(int maxPolls) {
+    this(maxPolls, new HarnessClock());
+  }
+
   Response handle(Map<String, Object> request, UserFunctions functions) {
+    return handle(request, functions, () -> {});
+  }
+
+  Response handle(Map<String, Object> request, UserFunctions functions, Runnable whileWaiting) {
     if ("Delete".equals(request.get("RequestType"))
         && CloudFormationRules.CREATE_FAILED_MARKER.equals(request.get("PhysicalResourceId"))) {
       return answer(true, request, null);
@@ -79,7 +100,14 @@ final class ProviderFramework {
     if (functions.isComplete() == null) {
       return answer(true, resourceEvent, null);
     }
+    Duration wait = FIRST_WAIT;
     for (int poll = 0; poll < maxPolls; poll++) {
+      if (poll > 0) {
+        whileWaiting.run();
+        clock.advance(wait);
+        wait =
+            wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+      }
       Map<String, Object> result;
       try {
         result = invoke(functions.isComplete(), functions.isCompleteName(), resourceEvent);

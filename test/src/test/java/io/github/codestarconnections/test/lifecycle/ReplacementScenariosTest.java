@@ -103,24 +103,49 @@ class ReplacementScenariosTest extends LifecycleScenario {
   }
 
   /**
-   * Item 8 (handler side): the replaced host's retained connection keeps it from being deleted; the
-   * cleanup says so at once instead of waiting for the framework's timeout.
+   * Item 8: a connection on a replaced host is replaced with it, and the old one is deleted
+   * whatever its removal policy (its UpdateReplacePolicy is Delete: on the old host it is useless,
+   * and retained it would keep that host from being deleted). CloudFormation deletes the old
+   * connection before the old host (it refers to it); both are replaced resources, so the order
+   * between replaced and removed resources does not matter. Connection names are unique in an
+   * account, so the new connection needs a name of its own.
+   */
+  @ParameterizedTest
+  @EnumSource(CloudFormation.CleanupOrder.class)
+  void aReplacedHostsRetainedConnectionIsReplacedAndTheOldOnesAreDeleted(
+      CloudFormation.CleanupOrder order) {
+    cfn.cleanupOrder(order);
+    ConnectionDef conn = ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes");
+    deploy(app(ghes(), conn), "CREATE_COMPLETE");
+    ConnectionDef renamedConn = ConnectionDef.onHost("GhesConnection", "lifecycle-ghes-2", "Ghes");
+    LifecycleApp v2 = app(ghes().named("lifecycle-ghes-2").at(GHES2), renamedConn);
+    DeployResult r = deploy(v2, "UPDATE_COMPLETE");
+    assertThat(r.cleanupFailures()).isEmpty();
+    account().app(v2).verify();
+  }
+
+  /**
+   * Connection names are unique in an account ("Connection names must be unique in an AWS account",
+   * API reference, Connection data type), and a replaced connection's new one is made before the
+   * old one goes: keeping its name, the create fails and the stack rolls back to the original host
+   * and connection, nothing lost.
    */
   @Test
-  void aReplacedHostWithARetainedConnectionIsKeptAndTheCleanupNamesTheConnection() {
-    ConnectionDef conn = ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes");
+  void aHostReplacedWithAConnectionKeepingItsNameRollsBackLosingNothing() {
+    ConnectionDef conn =
+        ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes")
+            .removal(RemovalPolicy.DESTROY);
     LifecycleApp v1 = app(ghes(), conn);
     deploy(v1, "CREATE_COMPLETE");
-    String oldConnection = cfn.physicalId("GhesConnection");
-    HostDef renamed = ghes().named("lifecycle-ghes-2").at(GHES2);
-    DeployResult r = deploy(app(renamed, conn), "UPDATE_COMPLETE");
-    assertThat(r.cleanupFailures())
-        .singleElement()
-        .asString()
-        .contains(oldConnection)
-        .doesNotContain("Operation timed out");
-    assertThat(standIn.callCount("DeleteHost")).isLessThanOrEqualTo(1);
-    account().host(ghes()).connection(conn, app(ghes(), conn)).app(app(renamed, conn)).verify();
+    String host = cfn.physicalId("Ghes");
+    String connection = cfn.physicalId("GhesConnection");
+    DeployResult r =
+        deploy(app(ghes().named("lifecycle-ghes-2").at(GHES2), conn), "UPDATE_ROLLBACK_COMPLETE");
+    assertThat(r.reason()).contains("lifecycle-ghes").contains("already exists");
+    assertThat(r.cleanupFailures()).isEmpty();
+    assertThat(cfn.physicalId("Ghes")).isEqualTo(host);
+    assertThat(cfn.physicalId("GhesConnection")).isEqualTo(connection);
+    account().app(v1).verify();
   }
 
   @Test
@@ -128,16 +153,20 @@ class ReplacementScenariosTest extends LifecycleScenario {
     ConnectionDef conn =
         ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes")
             .removal(RemovalPolicy.DESTROY);
-    replaced(app(ghes(), conn), app(ghes().named("lifecycle-ghes-2").at(GHES2), conn));
+    ConnectionDef renamedConn =
+        ConnectionDef.onHost("GhesConnection", "lifecycle-ghes-2", "Ghes")
+            .removal(RemovalPolicy.DESTROY);
+    replaced(app(ghes(), conn), app(ghes().named("lifecycle-ghes-2").at(GHES2), renamedConn));
     assertThat(standIn.connections()).hasSize(1);
     assertThat(List.of(cfn.status())).containsExactly("UPDATE_COMPLETE");
   }
 
   /**
-   * A host replaced while its connection leaves the stack: the cleanup deletes the connection and
-   * the old host, in an order CloudFormation does not document. Removed resources first, the old
-   * host goes; the old host first, its connection still uses it: the host stays in the account and
-   * the cleanup names the connection (which is deleted right after).
+   * Item 8 (handler side): a host replaced while its connection leaves the stack. The cleanup
+   * deletes the connection and the old host in an order CloudFormation does not document, in
+   * parallel. Removed resources first: the connection goes, then the host. The old host first: its
+   * Delete waits (a few polls) while the connection still uses it, the connection goes meanwhile,
+   * then the host. Both end clean.
    */
   @ParameterizedTest
   @EnumSource(CloudFormation.CleanupOrder.class)
@@ -147,16 +176,37 @@ class ReplacementScenariosTest extends LifecycleScenario {
         ConnectionDef.onHost("GhesConnection", "lifecycle-ghes", "Ghes")
             .removal(RemovalPolicy.DESTROY);
     deploy(app(ghes().removal(RemovalPolicy.DESTROY), conn), "CREATE_COMPLETE");
-    String connection = cfn.physicalId("GhesConnection");
     LifecycleApp v2 =
         app(ghes().named("lifecycle-ghes-2").at(GHES2).removal(RemovalPolicy.DESTROY));
     DeployResult r = deploy(v2, "UPDATE_COMPLETE");
-    if (order == CloudFormation.CleanupOrder.REMOVED_FIRST) {
-      assertThat(r.cleanupFailures()).isEmpty();
-      account().app(v2).verify();
-    } else {
-      assertThat(r.cleanupFailures()).singleElement().asString().contains(connection);
-      account().app(v2).host(ghes()).verify();
-    }
+    assertThat(r.cleanupFailures()).isEmpty();
+    account().app(v2).verify();
+  }
+
+  /**
+   * Item 14: the handler roles may change and tag only the stack's hosts, by name, through role
+   * policies of each host's own. A rename replaces the host's policies too: the old name's stay
+   * until cleanup deletes them after the old host (both are replaced resources), and a removed
+   * host's go after it (both removed). So both old hosts are deleted whichever CloudFormation
+   * starts first.
+   */
+  @ParameterizedTest
+  @EnumSource(CloudFormation.CleanupOrder.class)
+  void aRenameAndARemovalInOneDeployDeleteBothOldHostsUnderEitherCleanupOrder(
+      CloudFormation.CleanupOrder order) {
+    cfn.cleanupOrder(order);
+    HostDef removed =
+        HostDef.ghes("Other", "lifecycle-other", "https://other.example.com")
+            .removal(RemovalPolicy.DESTROY);
+    HostDef renamed = ghes().tagged(Map.of("team", "ci"));
+    deploy(LifecycleApp.of(List.of(renamed, removed), List.of()), "CREATE_COMPLETE");
+    LifecycleApp v2 = app(renamed.named("lifecycle-ghes-2").at(GHES2));
+    DeployResult r = deploy(v2, "UPDATE_COMPLETE");
+    assertThat(r.cleanupFailures()).isEmpty();
+    assertThat(r.events())
+        .filteredOn(e -> e.startsWith("CLEANUP DELETE_COMPLETE"))
+        .anyMatch(e -> e.contains("GhesOnEventAccess"))
+        .anyMatch(e -> e.contains("OtherOnEventAccess"));
+    account().app(v2).verify();
   }
 }

@@ -98,9 +98,17 @@ final class ResourceDispatch {
   }
 
   void delete(Deployed d, String phase) {
+    delete(d, phase, () -> {});
+  }
+
+  /**
+   * Deletes a resource; while a custom resource's framework waits between polls, {@code
+   * whileWaiting} runs the operations CloudFormation does in parallel.
+   */
+  void delete(Deployed d, String phase, Runnable whileWaiting) {
     try {
       if (CloudFormationRules.isCustom(d.type())) {
-        Response r = customs.delete(d);
+        Response r = customs.delete(d, whileWaiting);
         if (!r.success()) {
           throw new ResourceFailed(d.physicalId, r.reason());
         }

@@ -1,11 +1,14 @@
 package io.github.codestarconnections.test.lifecycle;
 
 import io.github.codestarconnections.test.lifecycle.CloudFormation.CleanupOrder;
+import io.github.codestarconnections.test.lifecycle.ParallelDeletions.Deletion;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One stack update as CloudFormation plays it
@@ -27,7 +30,8 @@ import java.util.Objects;
  *       UpdateReplacePolicy retains them
  *       (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-updatereplacepolicy.html),
  *       and logical ids that left the template are deleted in reverse dependency order unless
- *       DeletionPolicy retains them. A failed cleanup deletion leaves the stack UPDATE_COMPLETE
+ *       DeletionPolicy retains them, each after those that depend on it, in parallel otherwise
+ *       ({@link ParallelDeletions}). A failed cleanup deletion leaves the stack UPDATE_COMPLETE
  *       (UPDATE_COMPLETE_CLEANUP_IN_PROGRESS, stack status codes,
  *       https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/view-stack-events.html).
  *   <li>On failure, rollback: every updated resource, the failed one included, is updated back to
@@ -158,8 +162,8 @@ final class StackUpdate {
   // ---- Cleanup ------------------------------------------------------------------------------
 
   private DeployResult cleanup() {
-    List<Runnable> replaced = new ArrayList<>();
-    List<Runnable> removed = new ArrayList<>();
+    List<Deletion> replaced = new ArrayList<>();
+    List<Deletion> removed = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     // Old physical resources go dependents first, as every deletion does.
     List<Step> reversed = new ArrayList<>(steps);
@@ -169,7 +173,11 @@ final class StackUpdate {
         if ("Retain".equals(s.after.policy("UpdateReplacePolicy"))) {
           cfn.events.add("CLEANUP DELETE_SKIPPED " + s.logicalId + " " + s.before.physicalId);
         } else {
-          replaced.add(() -> delete(s.before, "CLEANUP", failures));
+          replaced.add(
+              new Deletion(
+                  "replaced " + s.logicalId,
+                  after("replaced ", Templates.dependents(next, s.logicalId)),
+                  whileWaiting -> delete(s.before, "CLEANUP", failures, whileWaiting)));
         }
       }
     }
@@ -179,22 +187,39 @@ final class StackUpdate {
         continue;
       }
       removed.add(
-          () -> {
-            cfn.resources.remove(id);
-            if (CloudFormation.retains(d)) {
-              cfn.events.add("CLEANUP DELETE_SKIPPED " + id + " " + d.physicalId);
-            } else {
-              delete(d, "CLEANUP", failures);
-            }
-          });
+          new Deletion(
+              "removed " + id,
+              after("removed ", Templates.dependents(previous, id)),
+              whileWaiting -> {
+                cfn.resources.remove(id);
+                if (CloudFormation.retains(d)) {
+                  cfn.events.add("CLEANUP DELETE_SKIPPED " + id + " " + d.physicalId);
+                } else {
+                  delete(d, "CLEANUP", failures, whileWaiting);
+                }
+              }));
     }
-    // The order of the two is undocumented.
-    List<Runnable> all = new ArrayList<>();
+    // Which of the two CloudFormation starts first is undocumented; they run in parallel.
+    List<Deletion> all = new ArrayList<>();
     all.addAll(cfn.cleanupOrder == CleanupOrder.REPLACED_FIRST ? replaced : removed);
     all.addAll(cfn.cleanupOrder == CleanupOrder.REPLACED_FIRST ? removed : replaced);
-    all.forEach(Runnable::run);
+    new ParallelDeletions(all).run();
     cfn.status = "UPDATE_COMPLETE";
     return cfn.result(null, failures);
+  }
+
+  private static Set<String> after(String group, Set<String> logicalIds) {
+    Set<String> keys = new LinkedHashSet<>();
+    logicalIds.forEach(id -> keys.add(group + id));
+    return keys;
+  }
+
+  private void delete(Deployed d, String phase, List<String> failures, Runnable whileWaiting) {
+    try {
+      cfn.dispatch.delete(d, phase, whileWaiting);
+    } catch (ResourceFailed f) {
+      failures.add(d.logicalId + " " + d.physicalId + ": " + f.getMessage());
+    }
   }
 
   private void delete(Deployed d, String phase, List<String> failures) {

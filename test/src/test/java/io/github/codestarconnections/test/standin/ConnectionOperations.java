@@ -38,8 +38,10 @@ final class ConnectionOperations {
       }
       providerType = host.providerType;
     }
-    // The models' Connection.ConnectionName: "Connection names must be unique in an Amazon Web
-    // Services account." Whether the service enforces it is not said; off unless switched on.
+    // "Connection names must be unique in an AWS account" (API reference, Connection data type,
+    // https://docs.aws.amazon.com/codeconnections/latest/APIReference/API_Connection.html; the
+    // models' Connection.ConnectionName). On unless a test switches it off (StandInRules); the
+    // error code is undocumented.
     if (account.rules.uniqueConnectionNames) {
       for (ConnectionRecord c : account.connections.values()) {
         if (c.name.equals(name)) {

@@ -20,7 +20,7 @@ public final class StandInRules {
   String duplicateUrlError = "ValidationException";
   String vpcInUseError = "ValidationException";
   boolean oneVpcPerHost;
-  boolean uniqueConnectionNames;
+  boolean uniqueConnectionNames = true;
   OmittedFields omittedFields = OmittedFields.KEEP;
   int staleReadsAfterUpdate;
   int unseenByGetHost;
@@ -75,8 +75,11 @@ public final class StandInRules {
   }
 
   /**
-   * Whether connection names must be unique in the account (said by the models' Connection shape,
-   * enforcement unknown); off by default.
+   * Whether connection names must be unique in the account: "Connection names must be unique in an
+   * AWS account" (API reference, Connection data type,
+   * https://docs.aws.amazon.com/codeconnections/latest/APIReference/API_Connection.html; the
+   * models' Connection.ConnectionName says the same); on by default, as documented. The two
+   * namespaces are one service, so a name is taken whichever namespace made the connection.
    *
    * @param enforced true to refuse a second connection with a name
    * @return this

@@ -58,10 +58,12 @@ class NativeHostExampleTest {
             "AWS::Lambda::Function",
             "AWS::StepFunctions::StateMachine")
         .doesNotContain("AWS::CodeConnections::Host");
-    // The provider's 20 resources, and with SnapStart (on in GhesHost) a published version of each
-    // of its two Java functions, are the difference; the VPC, its security group and the
+    // The provider's 20 resources, with SnapStart (on in GhesHost) a published version of each of
+    // its two Java functions, the policy with the EC2 statements (a VPC host) and the host's two
+    // role policies (its name is known) are the difference; the VPC, its security group and the
     // connection are in both.
     assertThat(types.stream().filter("AWS::Lambda::Version"::equals)).hasSize(2);
-    assertThat(types.size() - types("GhesNativeHost").size()).isEqualTo(20 + 2);
+    assertThat(types.stream().filter("AWS::IAM::RolePolicy"::equals)).hasSize(2);
+    assertThat(types.size() - types("GhesNativeHost").size()).isEqualTo(20 + 2 + 1 + 2);
   }
 }

@@ -1,0 +1,100 @@
+package io.github.codestarconnections;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnDeletionPolicy;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.IAspect;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.constructs.IConstruct;
+
+/**
+ * What leaves the stack with a {@link Host}, and when: its removal policy, which the security group
+ * made for it (and that group's rule resources, whenever they are added) follows, and the check
+ * that a deleted host has no retained connection on it.
+ *
+ * <p>Why the group follows the host: a retained host keeps its network interfaces, and EC2 refuses
+ * to delete a group that interfaces use (DeleteSecurityGroup: DependencyViolation,
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSecurityGroup.html), so a
+ * retained host with a deleted group fails the stack's deletion. A replaced group is always
+ * deleted: CloudFormation updates the host to the new group first.
+ */
+final class HostRemoval implements IAspect {
+  private final Host host;
+  private final CfnResource hostResource;
+  private final List<Connection> connections = new ArrayList<>();
+  private RemovalPolicy policy;
+
+  /**
+   * Follows a host; the group made for it (if any) follows its policy from now on.
+   *
+   * @param host the host
+   * @param hostResource its CloudFormation resource
+   * @param ownGroup the group made for it, or null
+   * @param policy its removal policy
+   */
+  HostRemoval(Host host, CfnResource hostResource, SecurityGroup ownGroup, RemovalPolicy policy) {
+    this.host = host;
+    this.hostResource = hostResource;
+    this.policy = policy;
+    if (ownGroup != null) {
+      Aspects.of(ownGroup).add(this);
+    }
+  }
+
+  /** The policy now: later calls of {@code applyRemovalPolicy} win, as CDK has it. */
+  void policy(RemovalPolicy p) {
+    this.policy = p;
+  }
+
+  /** A connection of this library made on the host: checked once the tree is complete. */
+  void connection(Connection c) {
+    connections.add(c);
+    if (connections.size() == 1) {
+      // Checked at synth, since removal policies may be applied after construction.
+      host.getNode().addValidation(this::conflicts);
+    }
+  }
+
+  /** Applies the host's policy to the group's resources when the tree is synthesized. */
+  @Override
+  public void visit(IConstruct node) {
+    if (node instanceof CfnResource r) {
+      r.applyRemovalPolicy(policy);
+      r.addOverride("UpdateReplacePolicy", "Delete");
+    }
+  }
+
+  /**
+   * A host CloudFormation would delete, with a connection it would keep: the service deletes a host
+   * only once no connection uses it ("Before you delete a host, all connections associated to the
+   * host must be deleted", DeleteHost in both models), so that host could never go.
+   */
+  List<String> conflicts() {
+    List<String> out = new ArrayList<>();
+    if (!deletes(hostResource)) {
+      return out;
+    }
+    for (Connection c : connections) {
+      if (!deletes((CfnResource) c.getNode().getDefaultChild())) {
+        out.add(
+            "Host at '"
+                + host.getNode().getPath()
+                + "' has removalPolicy DESTROY, but Connection at '"
+                + c.getNode().getPath()
+                + "' on it is retained (removalPolicy RETAIN is the default for connections). The"
+                + " service deletes a host only once no connection uses it, so this host could"
+                + " never be deleted: give the connection removalPolicy(RemovalPolicy.DESTROY), or"
+                + " the host RETAIN");
+      }
+    }
+    return out;
+  }
+
+  private static boolean deletes(CfnResource r) {
+    CfnDeletionPolicy p = r.getCfnOptions().getDeletionPolicy();
+    return p == null || p == CfnDeletionPolicy.DELETE;
+  }
+}
