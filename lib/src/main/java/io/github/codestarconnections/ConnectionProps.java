@@ -1,8 +1,6 @@
 package io.github.codestarconnections;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 
 /** Properties of a {@link Connection}. Immutable; make one with {@link #builder()}. */
@@ -19,7 +17,7 @@ public final class ConnectionProps {
     this.connectionName = b.connectionName;
     this.providerType = b.providerType;
     this.host = b.host;
-    this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.tags = InitialTags.sortedCopy(b.tags);
     this.removalPolicy = b.removalPolicy;
     this.handshakeOutput = b.handshakeOutput;
     this.serviceNamespace = b.serviceNamespace;

@@ -1,9 +1,7 @@
 package io.github.codestarconnections;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -31,7 +29,7 @@ public final class HostProps {
     this.vpcSubnets = b.vpcSubnets;
     this.securityGroups = b.securityGroups == null ? null : List.copyOf(b.securityGroups);
     this.tlsCertificate = b.tlsCertificate;
-    this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.tags = InitialTags.sortedCopy(b.tags);
     this.removalPolicy = b.removalPolicy;
     this.serviceNamespace = b.serviceNamespace;
     this.backend = b.backend;

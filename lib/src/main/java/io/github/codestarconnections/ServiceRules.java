@@ -153,9 +153,23 @@ final class ServiceRules {
   }
 
   private static void validateTag(Owner owner, String property, String key, String value) {
-    if (key == null || value == null) {
+    if (key == null) {
       throw new IllegalArgumentException(
-          owner + ": " + property + " has a null key or value (key '" + key + "')");
+          owner
+              + ": "
+              + property
+              + " has a null key (with value '"
+              + value
+              + "'); a tag key is a string of 1 to 128 characters");
+    }
+    if (value == null) {
+      throw new IllegalArgumentException(
+          owner
+              + ": "
+              + property
+              + " value of '"
+              + key
+              + "' is null; a tag value is a string of 0 to 256 characters (\"\" for none)");
     }
     if (!JsiiShortcuts.isUnresolved(key)) {
       if (key.isEmpty() || key.length() > 128) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -323,5 +324,30 @@ class HostTest {
     ghes("Full").tags(fifty).build();
     Tags.of(stack).add("one-more", "v");
     assertThatThrownBy(() -> app.synth()).hasMessageContaining("Host at 'Stack/Full': has 51 tags");
+  }
+
+  @Test
+  void aNullTagKeyOrValueIsTheLibrarysErrorOnBothBackends() {
+    for (HostBackend backend : HostBackend.values()) {
+      Map<String, String> nullKey = new HashMap<>();
+      nullKey.put(null, "v");
+      nullKey.put("team", "platform");
+      assertThatThrownBy(() -> ghes("NullKey" + backend).backend(backend).tags(nullKey).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Host at 'Stack/NullKey"
+                  + backend
+                  + "': tags has a null key (with value 'v'); a tag key is a string of 1 to 128"
+                  + " characters");
+      Map<String, String> nullValue = new HashMap<>();
+      nullValue.put("team", null);
+      assertThatThrownBy(() -> ghes("NullValue" + backend).backend(backend).tags(nullValue).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Host at 'Stack/NullValue"
+                  + backend
+                  + "': tags value of 'team' is null; a tag value is a string of 0 to 256"
+                  + " characters (\"\" for none)");
+    }
   }
 }
