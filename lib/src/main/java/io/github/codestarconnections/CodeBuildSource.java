@@ -287,7 +287,7 @@ public final class CodeBuildSource implements ISource {
   }
 
   private static Optional<ProviderType> providerOf(IConnection connection) {
-    return connection instanceof ConnectionBase base ? base.getProviderType() : Optional.empty();
+    return connection == null ? Optional.empty() : connection.getProviderType();
   }
 
   private static void checkProvider(String who, CodeBuildSourceType type, IConnection connection) {

@@ -53,8 +53,7 @@ public class CodeBuildSourceCredential extends Resource {
       throw new IllegalArgumentException(
           who + ": connection is required (a Connection, or Connection.fromConnectionArn)");
     }
-    Optional<ProviderType> known =
-        connection instanceof ConnectionBase base ? base.getProviderType() : Optional.empty();
+    Optional<ProviderType> known = connection.getProviderType();
     ProviderType given = props.getProviderType();
     if (given != null && known.isPresent() && given != known.get()) {
       throw new IllegalArgumentException(

@@ -64,7 +64,9 @@ public class Connection extends ConnectionBase {
     ConnectionRules.validateProvider(owner, props.getProviderType(), props.getHost());
     this.namespace = ConnectionRules.namespace(owner, props);
     this.providerType =
-        props.getHost() instanceof Host host ? host.getProviderType() : props.getProviderType();
+        props.getHost() == null
+            ? props.getProviderType()
+            : props.getHost().getProviderType().orElse(props.getProviderType());
     ServiceRules.validate(owner, "tags", props.getTags());
 
     // The template names the provider only without a host: the service takes one or the other.

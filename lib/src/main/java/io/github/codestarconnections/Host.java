@@ -241,10 +241,11 @@ public class Host extends Resource implements IHost, ITaggable {
   /**
    * The provider the host stands for.
    *
-   * @return GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED
+   * @return GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED, never empty for an owned host
    */
-  public ProviderType getProviderType() {
-    return providerType;
+  @Override
+  public Optional<ProviderType> getProviderType() {
+    return Optional.of(providerType);
   }
 
   /**

@@ -73,11 +73,7 @@ public class ReadinessCheck extends Construct {
     int waitSeconds = waitSeconds(owner, props.getTimeout(), settings);
 
     Optional<ServiceNamespace> known =
-        connection != null
-            ? (connection instanceof ConnectionBase base
-                ? base.getServiceNamespace()
-                : Optional.empty())
-            : host.getServiceNamespace();
+        connection != null ? connection.getServiceNamespace() : host.getServiceNamespace();
     String arn = connection != null ? connection.getConnectionArn() : host.getHostArn();
     String console = ConsoleAddress.connectionsPage(this);
     Map<String, Object> properties = new LinkedHashMap<>();

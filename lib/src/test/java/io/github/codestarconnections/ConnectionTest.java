@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.assertions.Match;
@@ -18,6 +20,7 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.Construct;
 
 class ConnectionTest {
   private final App app = new App();
@@ -476,5 +479,41 @@ class ConnectionTest {
                 List.of(Map.of("Key", "a", "Value", "1"), Map.of("Key", "b", "Value", "2"))));
     assertThatThrownBy(() -> props.getTags().put("d", "4"))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** A host of the user's own, saying its provider type through {@link IHost}. */
+  private static final class OwnHost extends Resource implements IHost {
+    OwnHost(Construct scope, String id) {
+      super(scope, id);
+    }
+
+    @Override
+    public String getHostArn() {
+      return "arn:aws:codeconnections:eu-west-1:123456789012:host/own-1234abcd";
+    }
+
+    @Override
+    public Optional<ProviderType> getProviderType() {
+      return Optional.of(ProviderType.GITLAB_SELF_MANAGED);
+    }
+  }
+
+  @Test
+  void aHostOfYourOwnIsCheckedByWhatItSaysThroughIHost() {
+    OwnHost host = new OwnHost(stack, "Own");
+    assertThatThrownBy(
+            () ->
+                Connection.Builder.create(stack, "Wrong")
+                    .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+                    .host(host)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Connection at 'Stack/Wrong': providerType GITHUB_ENTERPRISE_SERVER differs from the"
+                + " host's GITLAB_SELF_MANAGED (Stack/Own); leave providerType out to take the"
+                + " host's");
+
+    Connection c = Connection.Builder.create(stack, "Right").host(host).build();
+    assertThat(c.getProviderType()).contains(ProviderType.GITLAB_SELF_MANAGED);
   }
 }

@@ -65,8 +65,6 @@ class HostTest {
             "Retain",
             "UpdateReplacePolicy",
             "Delete"));
-    assertThat(host.getHostName()).isEqualTo("acme-ghes");
-    assertThat(host.getProviderType()).isEqualTo(ProviderType.GITHUB_ENTERPRISE_SERVER);
     assertThat(host.getSecurityGroups()).isEmpty();
     assertThat(host.getServiceNamespace()).contains(ServiceNamespace.CODESTAR_CONNECTIONS);
     assertThat(host.getBackend()).isEqualTo(HostBackend.CUSTOM_RESOURCE);
