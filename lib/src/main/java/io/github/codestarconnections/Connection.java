@@ -67,7 +67,7 @@ public class Connection extends ConnectionBase {
         props.getHost() == null
             ? props.getProviderType()
             : props.getHost().getProviderType().orElse(props.getProviderType());
-    ServiceRules.validate(owner, "tags", props.getTags());
+    ServiceRules.validate(owner, "tags", props.getTags(), ServiceRules.MAX_TAGS);
 
     // The template names the provider only without a host: the service takes one or the other.
     String apiProviderType = props.getHost() == null ? props.getProviderType().getApiName() : null;

@@ -172,7 +172,7 @@ public final class ConnectionProps {
      * Sets {@link ConnectionProps#getTags()}.
      *
      * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most
-     *     50
+     *     50 with those of {@code Tags.of}
      * @return this builder
      */
     public Builder tags(Map<String, String> tags) {

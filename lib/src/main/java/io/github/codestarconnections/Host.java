@@ -105,7 +105,7 @@ public class Host extends Resource implements IHost, ITaggable {
 
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
-    tagCountCheck.add(owner, backing.tags());
+    tagCountCheck.add(owner, backing.tags(), HostRules.MAX_USER_TAGS);
   }
 
   /**

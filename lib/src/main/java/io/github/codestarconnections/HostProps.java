@@ -276,7 +276,7 @@ public final class HostProps {
      * Sets {@link HostProps#getTags()}.
      *
      * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most
-     *     50
+     *     47 with those of {@code Tags.of} (50 a resource, less the handler's three marker keys)
      * @return this builder
      */
     public Builder tags(Map<String, String> tags) {

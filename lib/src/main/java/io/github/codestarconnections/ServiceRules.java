@@ -10,10 +10,17 @@ import software.constructs.IConstruct;
 
 /** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
 final class ServiceRules {
-  /** Most user tags an AWS resource takes. */
+  /**
+   * Tags on one resource, for connections and hosts alike. The service models cap a request's
+   * TagList at 200 (../shared/reference/api/*.service-2.json) and the registry schemas set no
+   * count; CodeConnections' docs name no count per resource, and AWS's tagging guidance puts most
+   * services at 50 user tags a resource
+   * (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html). 50 is safe under either
+   * reading. A {@link Host} keeps room for the handler's markers ({@link HostRules#MAX_USER_TAGS}).
+   */
   static final int MAX_TAGS = 50;
 
-  private record Tagged(Owner owner, TagManager tags) {}
+  private record Tagged(Owner owner, TagManager tags, int max) {}
 
   /**
    * The tag managers of one stack's hosts and connections, for the count checked at synth: a
@@ -37,22 +44,25 @@ final class ServiceRules {
      *
      * @param owner the construct
      * @param tags its tag manager
+     * @param max the most tags it may have
      */
-    void add(Owner owner, TagManager tags) {
-      tagged.add(new Tagged(owner, tags));
+    void add(Owner owner, TagManager tags, int max) {
+      tagged.add(new Tagged(owner, tags, max));
     }
 
     private List<String> errors() {
       List<String> errors = new ArrayList<>();
       for (Tagged t : tagged) {
         int count = t.tags().tagValues().size();
-        if (count > MAX_TAGS) {
+        if (count > t.max()) {
           errors.add(
               t.owner()
                   + ": has "
                   + count
-                  + " tags (its own and those from Tags.of); the service allows at most "
-                  + MAX_TAGS);
+                  + " tags (its own and those from Tags.of); at most "
+                  + t.max()
+                  + " are allowed"
+                  + (t.max() == MAX_TAGS ? "" : HostRules.MARKER_ROOM));
         }
       }
       return errors;
@@ -67,20 +77,23 @@ final class ServiceRules {
    * @param owner the construct, e.g. {@code Connection at 'Stack/GitHub'}
    * @param property the property holding the tags, e.g. {@code "tags"}
    * @param tags the tags (may be null)
+   * @param max the most tags the resource may have
    */
-  static void validate(Owner owner, String property, Map<String, String> tags) {
+  static void validate(Owner owner, String property, Map<String, String> tags, int max) {
     if (tags == null) {
       return;
     }
-    if (tags.size() > MAX_TAGS) {
+    if (tags.size() > max) {
       throw new IllegalArgumentException(
           owner
               + ": "
               + property
               + " has "
               + tags.size()
-              + " tags; the service allows at most "
-              + MAX_TAGS);
+              + " tags; at most "
+              + max
+              + " are allowed"
+              + (max == MAX_TAGS ? "" : HostRules.MARKER_ROOM));
     }
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       validateTag(owner, property, tag.getKey(), tag.getValue());
@@ -88,7 +101,7 @@ final class ServiceRules {
   }
 
   /**
-   * Checks at synth that the tags a resource ends up with, its own and those from {@code
+   * Checks at synth that the tags a connection ends up with, its own and those from {@code
    * Tags.of(scope)}, are at most {@link #MAX_TAGS}: registers them with the stack's {@link
    * TagCountCheck}, the host's when the resource is a connection on a {@link Host} of the same
    * stack (no look-up in the tree), else the one found or made at its fixed id.
@@ -101,7 +114,7 @@ final class ServiceRules {
    */
   static void checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags, IHost host) {
     TagCountCheck check = host instanceof Host owned ? owned.tagCountCheckIn(stack) : null;
-    (check == null ? tagCountCheck(stack, owner) : check).add(owner, tags);
+    (check == null ? tagCountCheck(stack, owner) : check).add(owner, tags, MAX_TAGS);
   }
 
   /**

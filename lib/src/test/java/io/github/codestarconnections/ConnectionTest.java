@@ -418,7 +418,7 @@ class ConnectionTest {
       many.put("k" + i, "v");
     }
     assertThatThrownBy(() -> github("K5", many))
-        .hasMessageContaining("tags has 51 tags; the service allows at most 50");
+        .hasMessageContaining("tags has 51 tags; at most 50 are allowed");
   }
 
   @Test
