@@ -47,7 +47,7 @@ public class CodeBuildSourceCredential extends Resource {
   public CodeBuildSourceCredential(
       Construct scope, String id, CodeBuildSourceCredentialProps props) {
     super(scope, id, ResourceProps.builder().build());
-    String who = "CodeBuildSourceCredential at '" + getNode().getPath() + "'";
+    Owner who = new Owner("CodeBuildSourceCredential", this);
     IConnection connection = props == null ? null : props.getConnection();
     if (connection == null) {
       throw new IllegalArgumentException(
@@ -107,7 +107,7 @@ public class CodeBuildSourceCredential extends Resource {
    * The conflicts with credentials defined earlier in the app for the same server type, in an
    * account and region that may be the same (equal, or either unknown at synth).
    */
-  private List<String> conflicts(String who) {
+  private List<String> conflicts(Owner who) {
     List<String> errors = new ArrayList<>();
     Stack mine = Stack.of(this);
     for (IConstruct node : getNode().getRoot().getNode().findAll()) {

@@ -37,6 +37,7 @@ public class Connection extends ConnectionBase {
   /** Longest connection name the service takes. */
   static final int MAX_NAME_LENGTH = 32;
 
+  private final Owner owner;
   private final CfnResource resource;
   private final TagManager tagManager;
   private final String connectionArn;
@@ -54,7 +55,7 @@ public class Connection extends ConnectionBase {
    */
   public Connection(Construct scope, String id, ConnectionProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getConnectionName()).build());
-    Owner owner = new Owner("Connection", this);
+    this.owner = new Owner("Connection", this);
     this.connectionName =
         props.getConnectionName() != null
             ? ServiceRules.checkLength(
@@ -114,7 +115,7 @@ public class Connection extends ConnectionBase {
     ServiceRules.checkTagCountAtSynth(
         JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
-      ConsoleAddress.handshakeOutput(this, connectionName);
+      ConsoleAddress.handshakeOutput(this, connectionName, owner);
     }
   }
 
@@ -218,11 +219,7 @@ public class Connection extends ConnectionBase {
    */
   public CfnOutput exportConnectionArn(String exportName) {
     return ArnPublication.export(
-        this,
-        "Connection at '" + getNode().getPath() + "'",
-        exportName,
-        getConnectionArn(),
-        "ARN of connection " + getNode().getPath());
+        this, owner, exportName, getConnectionArn(), "ARN of connection " + getNode().getPath());
   }
 
   /**
@@ -240,7 +237,7 @@ public class Connection extends ConnectionBase {
   public StringParameter publishConnectionArnParameter(String parameterName) {
     return ArnPublication.parameter(
         this,
-        "Connection at '" + getNode().getPath() + "'",
+        owner,
         parameterName,
         getConnectionArn(),
         "ARN of CodeStar Connections connection " + getNode().getPath());
@@ -311,8 +308,7 @@ public class Connection extends ConnectionBase {
   public static IConnection fromConnectionArnParameter(
       Construct scope, String id, String parameterName, ServiceNamespace serviceNamespace) {
     ArnPublication.validateParameterName(
-        "Connection.fromConnectionArnParameter at '" + scope.getNode().getPath() + "/" + id + "'",
-        parameterName);
+        Owner.child(ImportedConnection.KIND, scope, id), parameterName);
     return new ImportedConnection(
         scope,
         id,

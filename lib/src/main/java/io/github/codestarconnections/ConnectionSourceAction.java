@@ -142,15 +142,16 @@ public class ConnectionSourceAction extends Action {
     return ActionConfig.builder().configuration(configuration).build();
   }
 
-  private static String describe(ConnectionSourceActionProps props) {
-    return "ConnectionSourceAction '" + props.getActionName() + "'";
+  private static Owner describe(ConnectionSourceActionProps props) {
+    return Owner.unplaced("ConnectionSourceAction '" + props.getActionName() + "'");
   }
 
   private static ActionProperties actionProperties(ConnectionSourceActionProps props) {
     if (props == null) {
-      throw new IllegalArgumentException("ConnectionSourceAction: props is null");
+      throw new IllegalArgumentException(
+          Owner.unplaced("ConnectionSourceAction") + ": props is null");
     }
-    String who = describe(props);
+    Owner who = describe(props);
     if (props.getActionName() == null || props.getActionName().isEmpty()) {
       throw new IllegalArgumentException(who + ": actionName is required");
     }

@@ -53,6 +53,7 @@ public class Host extends Resource implements IHost, ITaggable {
   /** The custom resource type in templates ({@link HostBackend#CUSTOM_RESOURCE}). */
   public static final String RESOURCE_TYPE = "Custom::CodeStarConnectionsHost";
 
+  private final Owner owner;
   private final String hostName;
   private final ProviderType providerType;
   private final HostBackend backend;
@@ -75,7 +76,7 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public Host(Construct scope, String id, HostProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getHostName()).build());
-    Owner owner = new Owner("Host", this);
+    this.owner = new Owner("Host", this);
     this.hostName = HostRules.name(owner, this, props.getHostName());
     this.providerType = HostRules.providerType(owner, props.getProviderType());
     HostRules.endpoint(owner, props.getProviderEndpoint());
@@ -149,11 +150,7 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public CfnOutput exportHostArn(String exportName) {
     return ArnPublication.export(
-        this,
-        "Host at '" + getNode().getPath() + "'",
-        exportName,
-        getHostArn(),
-        "ARN of host " + getNode().getPath());
+        this, owner, exportName, getHostArn(), "ARN of host " + getNode().getPath());
   }
 
   /**
@@ -169,7 +166,7 @@ public class Host extends Resource implements IHost, ITaggable {
   public StringParameter publishHostArnParameter(String parameterName) {
     return ArnPublication.parameter(
         this,
-        "Host at '" + getNode().getPath() + "'",
+        owner,
         parameterName,
         getHostArn(),
         "ARN of CodeStar Connections host " + getNode().getPath());

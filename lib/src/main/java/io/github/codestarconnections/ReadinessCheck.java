@@ -75,7 +75,7 @@ public class ReadinessCheck extends Construct {
     Optional<ServiceNamespace> known =
         connection != null ? connection.getServiceNamespace() : host.getServiceNamespace();
     String arn = connection != null ? connection.getConnectionArn() : host.getHostArn();
-    String console = ConsoleAddress.connectionsPage(this);
+    String console = ConsoleAddress.connectionsPage(this, owner);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("ResourceArn", arn);
     properties.put("Mode", mode.name());

@@ -6,7 +6,6 @@ import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
 final class ServiceRules {
@@ -126,18 +125,10 @@ final class ServiceRules {
    * @throws IllegalArgumentException when a construct that is not ours holds the check's id
    */
   static TagCountCheck tagCountCheck(Stack stack, Owner owner) {
-    IConstruct found = stack.getNode().tryFindChild(TagCountCheck.ID);
-    if (found instanceof TagCountCheck existing) {
-      return existing;
-    }
-    if (found != null) {
-      throw new IllegalArgumentException(
-          owner
-              + ": the stack already has a construct with id '"
-              + TagCountCheck.ID
-              + "', which this library keeps for its tag count check; rename it");
-    }
-    return new TagCountCheck(stack);
+    TagCountCheck found =
+        ReservedChild.find(
+            stack, TagCountCheck.ID, TagCountCheck.class, "its tag count check", owner);
+    return found != null ? found : new TagCountCheck(stack);
   }
 
   /**

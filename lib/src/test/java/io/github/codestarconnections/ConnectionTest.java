@@ -328,8 +328,8 @@ class ConnectionTest {
       assertThatThrownBy(() -> Connection.fromConnectionArn(stack, "Bad" + bad.hashCode(), bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("Connection.fromConnectionArn")
-          .hasMessageContaining("'" + bad + "'")
+          .hasMessageContaining("Connection import at 'Stack/Bad" + bad.hashCode() + "'")
+          .hasMessageContaining("connectionArn '" + bad + "'")
           .hasMessageContaining("is not a connection ARN");
     }
   }

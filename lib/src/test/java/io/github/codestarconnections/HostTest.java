@@ -242,7 +242,7 @@ class HostTest {
                 Host.fromHostArn(
                     stack, "D", "arn:aws:codestar-connections:eu-west-1:123456789012:connection/x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Host.fromHostArn at 'Stack/D'")
+        .hasMessageContaining("Host import at 'Stack/D': hostArn '")
         .hasMessageContaining("is not a host ARN");
   }
 
