@@ -136,11 +136,9 @@ public class CodeBuildSourceCredential extends Resource {
   }
 
   /** A fluent builder for {@link CodeBuildSourceCredential}. */
-  public static final class Builder {
+  public static final class Builder extends CodeBuildSourceCredentialProps.Setters<Builder> {
     private final Construct scope;
     private final String id;
-    private final CodeBuildSourceCredentialProps.Builder props =
-        CodeBuildSourceCredentialProps.builder();
 
     private Builder(Construct scope, String id) {
       this.scope = scope;
@@ -159,30 +157,12 @@ public class CodeBuildSourceCredential extends Resource {
     }
 
     /**
-     * @param connection see {@link CodeBuildSourceCredentialProps#getConnection()}
-     * @return this builder
-     */
-    public Builder connection(IConnection connection) {
-      props.connection(connection);
-      return this;
-    }
-
-    /**
-     * @param providerType see {@link CodeBuildSourceCredentialProps#getProviderType()}
-     * @return this builder
-     */
-    public Builder providerType(ProviderType providerType) {
-      props.providerType(providerType);
-      return this;
-    }
-
-    /**
      * Builds the credential.
      *
      * @return the credential
      */
     public CodeBuildSourceCredential build() {
-      return new CodeBuildSourceCredential(scope, id, props.build());
+      return new CodeBuildSourceCredential(scope, id, new CodeBuildSourceCredentialProps(this));
     }
   }
 }

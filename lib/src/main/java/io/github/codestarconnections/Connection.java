@@ -1,6 +1,5 @@
 package io.github.codestarconnections;
 
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
@@ -318,10 +317,9 @@ public class Connection extends ConnectionBase {
   }
 
   /** A fluent builder for {@link Connection}. */
-  public static final class Builder {
+  public static final class Builder extends ConnectionProps.Setters<Builder> {
     private final Construct scope;
     private final String id;
-    private final ConnectionProps.Builder props = ConnectionProps.builder();
 
     private Builder(Construct scope, String id) {
       this.scope = scope;
@@ -340,60 +338,12 @@ public class Connection extends ConnectionBase {
     }
 
     /**
-     * Sets {@link ConnectionProps#getConnectionName()} (1 to 32 characters) and returns this
-     * builder.
-     */
-    public Builder connectionName(String connectionName) {
-      props.connectionName(connectionName);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getProviderType()} and returns this builder. */
-    public Builder providerType(ProviderType providerType) {
-      props.providerType(providerType);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getHost()} and returns this builder. */
-    public Builder host(IHost host) {
-      props.host(host);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getTags()} and returns this builder. */
-    public Builder tags(Map<String, String> tags) {
-      props.tags(tags);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getRemovalPolicy()} and returns this builder. */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
-      props.removalPolicy(removalPolicy);
-      return this;
-    }
-
-    /**
-     * Sets {@link ConnectionProps#getHandshakeOutput()} (false to leave out the handshake address
-     * output) and returns this builder.
-     */
-    public Builder handshakeOutput(Boolean handshakeOutput) {
-      props.handshakeOutput(handshakeOutput);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getServiceNamespace()} and returns this builder. */
-    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
-      props.serviceNamespace(serviceNamespace);
-      return this;
-    }
-
-    /**
      * Builds the connection.
      *
      * @return the connection
      */
     public Connection build() {
-      return new Connection(scope, id, props.build());
+      return new Connection(scope, id, new ConnectionProps(this));
     }
   }
 }

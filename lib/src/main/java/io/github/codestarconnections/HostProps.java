@@ -21,7 +21,7 @@ public final class HostProps {
   private final ServiceNamespace serviceNamespace;
   private final HostBackend backend;
 
-  private HostProps(Builder b) {
+  HostProps(Setters<?> b) {
     this.hostName = b.hostName;
     this.providerType = b.providerType;
     this.providerEndpoint = b.providerEndpoint;
@@ -179,8 +179,13 @@ public final class HostProps {
     return backend;
   }
 
-  /** Builds {@link HostProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link HostProps}, written once for {@link Builder} and {@link Host.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private String hostName;
     private ProviderType providerType;
     private String providerEndpoint;
@@ -193,7 +198,7 @@ public final class HostProps {
     private ServiceNamespace serviceNamespace;
     private HostBackend backend;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * Sets {@link HostProps#getHostName()}.
@@ -201,9 +206,9 @@ public final class HostProps {
      * @param hostName 1 to 64 characters
      * @return this builder
      */
-    public Builder hostName(String hostName) {
+    public B hostName(String hostName) {
       this.hostName = hostName;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -212,9 +217,9 @@ public final class HostProps {
      * @param providerType GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED
      * @return this builder
      */
-    public Builder providerType(ProviderType providerType) {
+    public B providerType(ProviderType providerType) {
       this.providerType = providerType;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -223,9 +228,9 @@ public final class HostProps {
      * @param providerEndpoint an absolute http(s) URL
      * @return this builder
      */
-    public Builder providerEndpoint(String providerEndpoint) {
+    public B providerEndpoint(String providerEndpoint) {
       this.providerEndpoint = providerEndpoint;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -234,9 +239,9 @@ public final class HostProps {
      * @param vpc the VPC
      * @return this builder
      */
-    public Builder vpc(IVpc vpc) {
+    public B vpc(IVpc vpc) {
       this.vpc = vpc;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -245,9 +250,9 @@ public final class HostProps {
      * @param vpcSubnets the selection
      * @return this builder
      */
-    public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+    public B vpcSubnets(SubnetSelection vpcSubnets) {
       this.vpcSubnets = vpcSubnets;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -256,9 +261,9 @@ public final class HostProps {
      * @param securityGroups 1 to 10 groups
      * @return this builder
      */
-    public Builder securityGroups(List<? extends ISecurityGroup> securityGroups) {
+    public B securityGroups(List<? extends ISecurityGroup> securityGroups) {
       this.securityGroups = securityGroups == null ? null : List.copyOf(securityGroups);
-      return this;
+      return (B) this;
     }
 
     /**
@@ -267,9 +272,9 @@ public final class HostProps {
      * @param tlsCertificate a PEM certificate
      * @return this builder
      */
-    public Builder tlsCertificate(String tlsCertificate) {
+    public B tlsCertificate(String tlsCertificate) {
       this.tlsCertificate = tlsCertificate;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -279,9 +284,9 @@ public final class HostProps {
      *     47 with those of {@code Tags.of} (50 a resource, less the handler's three marker keys)
      * @return this builder
      */
-    public Builder tags(Map<String, String> tags) {
+    public B tags(Map<String, String> tags) {
       this.tags = tags;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -290,9 +295,9 @@ public final class HostProps {
      * @param removalPolicy the policy
      * @return this builder
      */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
+    public B removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -301,9 +306,9 @@ public final class HostProps {
      * @param serviceNamespace the namespace
      * @return this builder
      */
-    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
+    public B serviceNamespace(ServiceNamespace serviceNamespace) {
       this.serviceNamespace = serviceNamespace;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -312,16 +317,17 @@ public final class HostProps {
      * @param backend the backend
      * @return this builder
      */
-    public Builder backend(HostBackend backend) {
+    public B backend(HostBackend backend) {
       this.backend = backend;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link HostProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public HostProps build() {
       return new HostProps(this);
     }

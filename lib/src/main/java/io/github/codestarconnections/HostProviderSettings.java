@@ -232,9 +232,8 @@ public class HostProviderSettings extends Construct {
   }
 
   /** A fluent builder for {@link HostProviderSettings}. */
-  public static final class Builder {
+  public static final class Builder extends HostProviderSettingsProps.Setters<Builder> {
     private final Stack stack;
-    private final HostProviderSettingsProps.Builder props = HostProviderSettingsProps.builder();
 
     private Builder(Stack stack) {
       this.stack = stack;
@@ -251,56 +250,12 @@ public class HostProviderSettings extends Construct {
     }
 
     /**
-     * See {@link HostProviderSettingsProps#getQueryInterval()}.
-     *
-     * @param queryInterval the first wait, at least 1 second
-     * @return this builder
-     */
-    public Builder queryInterval(Duration queryInterval) {
-      props.queryInterval(queryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProviderSettingsProps#getMaxQueryInterval()}.
-     *
-     * @param maxQueryInterval the longest wait
-     * @return this builder
-     */
-    public Builder maxQueryInterval(Duration maxQueryInterval) {
-      props.maxQueryInterval(maxQueryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProviderSettingsProps#getTotalTimeout()}.
-     *
-     * @param totalTimeout the timeout
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration totalTimeout) {
-      props.totalTimeout(totalTimeout);
-      return this;
-    }
-
-    /**
-     * See {@link HostProviderSettingsProps#getSnapStart()}.
-     *
-     * @param snapStart whether the functions start from a SnapStart snapshot
-     * @return this builder
-     */
-    public Builder snapStart(Boolean snapStart) {
-      props.snapStart(snapStart);
-      return this;
-    }
-
-    /**
      * Builds the settings.
      *
      * @return the settings
      */
     public HostProviderSettings build() {
-      return new HostProviderSettings(stack, props.build());
+      return new HostProviderSettings(stack, new HostProviderSettingsProps(this));
     }
   }
 }
