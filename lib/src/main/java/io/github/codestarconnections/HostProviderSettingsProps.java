@@ -46,8 +46,9 @@ public final class HostProviderSettingsProps {
 
   /**
    * The longest wait between two checks of a host that is not ready yet: the waits start at {@link
-   * #getQueryInterval()} and double up to this, so a 10-minute VPC set-up costs 12 status checks at
-   * the defaults instead of 21. Give it the queryInterval's value to poll at a fixed interval.
+   * #getQueryInterval()} and double up to this, so a long VPC set-up costs fewer status checks than
+   * a fixed interval would (the counts are in docs/PERFORMANCE.md). Give it the queryInterval's
+   * value to poll at a fixed interval.
    *
    * @return the longest wait, or null for the default
    * @default 60 seconds, or the queryInterval when that is longer

@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.codeconnections.model.VpcConfiguration;
  * handler builds it.
  *
  * <p>Written once for both namespaces: the two SDK modules have the same operations and shapes
- * under different packages and class names, so lambda/pom.xml writes the other namespace's adapter
- * from this file at generate-sources (its SDK package, the {@code CodeConnections} class-name
- * prefix and the namespace constant renamed). A change here is made in both; keep SDK names to
- * those three forms so that the renaming reaches them (AdapterTwinTest checks the twin's bytecode).
+ * under different packages and class names, so lambda/pom.xml writes the codestar-connections
+ * adapter from the codeconnections one's source at generate-sources, renaming the SDK package, the
+ * class-name prefix and the namespace constant. A change to that source is made in both; name SDK
+ * types only through their package or prefix, so that the renaming reaches them (AdapterTwinTest
+ * checks each adapter's bytecode, namespace and members).
  */
 public final class CodeConnectionsHostApi implements HostApi {
   private static final Namespace NAMESPACE = Namespace.CODECONNECTIONS;

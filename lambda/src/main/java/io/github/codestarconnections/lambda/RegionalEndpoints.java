@@ -14,9 +14,10 @@ import software.amazon.awssdk.regions.Region;
  * either a configured endpoint (endpointOverride, AWS_ENDPOINT_URL...) or a region of a known
  * partition, giving {@code https://<prefix>.<region>.<partition DNS suffix>}, which is what the
  * services' endpoint rules say. The SDK's default providers load and evaluate those rules and the
- * partition table on the first call (~13 ms of a cold start); anything else (FIPS, dual-stack, a
- * region outside the known partitions, no region) goes to them unchanged. RegionalEndpointsTest
- * compares both with the SDK's providers in every region the SDK knows.
+ * partition table on the first call (a measurable part of a cold start, docs/PERFORMANCE.md);
+ * anything else (FIPS, dual-stack, a region outside the known partitions, no region) goes to them
+ * unchanged. RegionalEndpointsTest compares both with the SDK's providers in every region the SDK
+ * knows.
  */
 final class RegionalEndpoints {
   /** A partition: its regions' pattern (from the SDK's partition table) and DNS suffix. */
