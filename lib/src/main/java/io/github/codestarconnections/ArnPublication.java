@@ -23,14 +23,14 @@ final class ArnPublication {
    * Adds a stack output with an export under the owner.
    *
    * @param owner the publishing construct
-   * @param who the owner for messages, e.g. {@code "Connection at 'Stack/GitHub'"}
+   * @param who the owner for messages, e.g. {@code Connection at 'Stack/GitHub'}
    * @param exportName the export's name
    * @param value the ARN
    * @param description the output's description
    * @return the output
    */
   static CfnOutput export(
-      Construct owner, String who, String exportName, String value, String description) {
+      Construct owner, Owner who, String exportName, String value, String description) {
     validateExportName(who, exportName);
     String id = childId(owner, who, "ArnExport", exportName, "exportName");
     return CfnOutput.Builder.create(owner, id)
@@ -51,7 +51,7 @@ final class ArnPublication {
    * @return the parameter
    */
   static StringParameter parameter(
-      Construct owner, String who, String parameterName, String value, String description) {
+      Construct owner, Owner who, String parameterName, String value, String description) {
     validateParameterName(who, parameterName);
     String id = childId(owner, who, "ArnParameter", parameterName, "parameterName");
     return StringParameter.Builder.create(owner, id)
@@ -68,7 +68,7 @@ final class ArnPublication {
    * @param who who asks, for the message
    * @param exportName the name (a token is not checked)
    */
-  static void validateExportName(String who, String exportName) {
+  static void validateExportName(Owner who, String exportName) {
     if (exportName == null) {
       throw new IllegalArgumentException(who + ": exportName is null");
     }
@@ -97,7 +97,7 @@ final class ArnPublication {
    * @param who who asks, for the message
    * @param parameterName the name (a token is not checked)
    */
-  static void validateParameterName(String who, String parameterName) {
+  static void validateParameterName(Owner who, String parameterName) {
     if (parameterName == null) {
       throw new IllegalArgumentException(who + ": parameterName is null");
     }
@@ -129,7 +129,7 @@ final class ArnPublication {
   }
 
   private static String childId(
-      Construct owner, String who, String prefix, String name, String property) {
+      Construct owner, Owner who, String prefix, String name, String property) {
     // Construct ids cannot hold tokens; a token name gets a positional id instead.
     String id;
     if (JsiiShortcuts.isUnresolved(name)) {

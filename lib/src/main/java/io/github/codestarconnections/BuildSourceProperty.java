@@ -25,7 +25,7 @@ final class BuildSourceProperty {
    * @param props the properties
    * @throws IllegalArgumentException naming the property, the value and the rule
    */
-  static void check(String who, CodeBuildSourceType type, CodeBuildSourceProps props) {
+  static void check(Owner who, CodeBuildSourceType type, CodeBuildSourceProps props) {
     Number depth = props.getCloneDepth();
     // GitCloneDepth: an integer, 0 or more (SOURCE_DOC; 0 clones the full history).
     if (depth != null && (depth.doubleValue() < 0 || depth.doubleValue() != depth.intValue())) {

@@ -54,16 +54,10 @@ public final class CodeBuildSource implements ISource {
   private CodeBuildSource(CodeBuildSourceType type, CodeBuildSourceProps props) {
     if (props == null || props.getConnection() == null) {
       throw new IllegalArgumentException(
-          "CodeBuildSource."
-              + type.factory()
+          Owner.unplaced("CodeBuildSource." + type.factory())
               + ": connection is required (a Connection, or Connection.fromConnectionArn)");
     }
-    String who =
-        "CodeBuildSource."
-            + type.factory()
-            + " on connection at '"
-            + props.getConnection().getNode().getPath()
-            + "'";
+    Owner who = onConnection("CodeBuildSource." + type.factory(), props.getConnection());
     checkProvider(who, type, props.getConnection());
     this.type = type;
     this.props = props;
@@ -164,10 +158,11 @@ public final class CodeBuildSource implements ISource {
    */
   public static CodeBuildSource forProvider(ProviderType providerType, CodeBuildSourceProps props) {
     if (providerType == null) {
-      throw new IllegalArgumentException("CodeBuildSource.forProvider: providerType is null");
+      throw new IllegalArgumentException(
+          Owner.unplaced("CodeBuildSource.forProvider") + ": providerType is null");
     }
     return new CodeBuildSource(
-        CodeBuildSourceType.of("CodeBuildSource.forProvider", providerType), props);
+        CodeBuildSourceType.of(Owner.unplaced("CodeBuildSource.forProvider"), providerType), props);
   }
 
   /**
@@ -184,21 +179,16 @@ public final class CodeBuildSource implements ISource {
     Optional<ProviderType> provider = providerOf(connection);
     if (provider.isEmpty()) {
       throw new IllegalArgumentException(
-          "CodeBuildSource.fromConnection"
-              + (connection == null
-                  ? ": connection is required"
-                  : " on connection at '"
-                      + connection.getNode().getPath()
-                      + "': the connection's provider is not known at synth (an import, or a"
-                      + " connection on an imported host); use the factory of its provider, e.g."
-                      + " CodeBuildSource.gitHub(...)"));
+          connection == null
+              ? Owner.unplaced("CodeBuildSource.fromConnection") + ": connection is required"
+              : onConnection("CodeBuildSource.fromConnection", connection)
+                  + ": the connection's provider is not known at synth (an import, or a"
+                  + " connection on an imported host); use the factory of its provider, e.g."
+                  + " CodeBuildSource.gitHub(...)");
     }
     return new CodeBuildSource(
         CodeBuildSourceType.of(
-            "CodeBuildSource.fromConnection on connection at '"
-                + connection.getNode().getPath()
-                + "'",
-            provider.get()),
+            onConnection("CodeBuildSource.fromConnection", connection), provider.get()),
         props);
   }
 
@@ -286,11 +276,16 @@ public final class CodeBuildSource implements ISource {
     return b.build();
   }
 
-  private static Optional<ProviderType> providerOf(IConnection connection) {
-    return connection instanceof ConnectionBase base ? base.getProviderType() : Optional.empty();
+  /** A source named by its factory and the connection it is on, e.g. for messages. */
+  static Owner onConnection(String factory, IConnection connection) {
+    return new Owner(factory + " on connection", connection);
   }
 
-  private static void checkProvider(String who, CodeBuildSourceType type, IConnection connection) {
+  private static Optional<ProviderType> providerOf(IConnection connection) {
+    return connection == null ? Optional.empty() : connection.getProviderType();
+  }
+
+  private static void checkProvider(Owner who, CodeBuildSourceType type, IConnection connection) {
     Optional<ProviderType> provider = providerOf(connection);
     if (provider.isPresent() && provider.get() != type.providerType()) {
       throw new IllegalArgumentException(
@@ -308,7 +303,7 @@ public final class CodeBuildSource implements ISource {
     }
   }
 
-  private static String scopedLocation(String who, CodeBuildSourceProps props) {
+  private static String scopedLocation(Owner who, CodeBuildSourceProps props) {
     if (props.getOwner() != null || props.getRepo() != null || props.getRepositoryUrl() != null) {
       throw new IllegalArgumentException(
           who
@@ -323,7 +318,7 @@ public final class CodeBuildSource implements ISource {
   }
 
   private static String repositoryLocation(
-      String who, CodeBuildSourceType type, CodeBuildSourceProps props) {
+      Owner who, CodeBuildSourceType type, CodeBuildSourceProps props) {
     if (type.cloudUrl() == null) {
       if (props.getOwner() != null || props.getRepo() != null) {
         throw new IllegalArgumentException(
@@ -363,7 +358,7 @@ public final class CodeBuildSource implements ISource {
   }
 
   /** An HTTPS clone URL: {@code https://host/owner/repo[.git]}, as CodeBuild takes locations. */
-  private static String checkUrl(String who, String url) {
+  private static String checkUrl(Owner who, String url) {
     if (JsiiShortcuts.isUnresolved(url)) {
       return url;
     }

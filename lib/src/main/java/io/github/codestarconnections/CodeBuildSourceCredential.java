@@ -47,14 +47,13 @@ public class CodeBuildSourceCredential extends Resource {
   public CodeBuildSourceCredential(
       Construct scope, String id, CodeBuildSourceCredentialProps props) {
     super(scope, id, ResourceProps.builder().build());
-    String who = "CodeBuildSourceCredential at '" + getNode().getPath() + "'";
+    Owner who = new Owner("CodeBuildSourceCredential", this);
     IConnection connection = props == null ? null : props.getConnection();
     if (connection == null) {
       throw new IllegalArgumentException(
           who + ": connection is required (a Connection, or Connection.fromConnectionArn)");
     }
-    Optional<ProviderType> known =
-        connection instanceof ConnectionBase base ? base.getProviderType() : Optional.empty();
+    Optional<ProviderType> known = connection.getProviderType();
     ProviderType given = props.getProviderType();
     if (given != null && known.isPresent() && given != known.get()) {
       throw new IllegalArgumentException(
@@ -108,7 +107,7 @@ public class CodeBuildSourceCredential extends Resource {
    * The conflicts with credentials defined earlier in the app for the same server type, in an
    * account and region that may be the same (equal, or either unknown at synth).
    */
-  private List<String> conflicts(String who) {
+  private List<String> conflicts(Owner who) {
     List<String> errors = new ArrayList<>();
     Stack mine = Stack.of(this);
     for (IConstruct node : getNode().getRoot().getNode().findAll()) {
@@ -137,11 +136,9 @@ public class CodeBuildSourceCredential extends Resource {
   }
 
   /** A fluent builder for {@link CodeBuildSourceCredential}. */
-  public static final class Builder {
+  public static final class Builder extends CodeBuildSourceCredentialProps.Setters<Builder> {
     private final Construct scope;
     private final String id;
-    private final CodeBuildSourceCredentialProps.Builder props =
-        CodeBuildSourceCredentialProps.builder();
 
     private Builder(Construct scope, String id) {
       this.scope = scope;
@@ -160,30 +157,12 @@ public class CodeBuildSourceCredential extends Resource {
     }
 
     /**
-     * @param connection see {@link CodeBuildSourceCredentialProps#getConnection()}
-     * @return this builder
-     */
-    public Builder connection(IConnection connection) {
-      props.connection(connection);
-      return this;
-    }
-
-    /**
-     * @param providerType see {@link CodeBuildSourceCredentialProps#getProviderType()}
-     * @return this builder
-     */
-    public Builder providerType(ProviderType providerType) {
-      props.providerType(providerType);
-      return this;
-    }
-
-    /**
      * Builds the credential.
      *
      * @return the credential
      */
     public CodeBuildSourceCredential build() {
-      return new CodeBuildSourceCredential(scope, id, props.build());
+      return new CodeBuildSourceCredential(scope, id, new CodeBuildSourceCredentialProps(this));
     }
   }
 }

@@ -7,7 +7,7 @@ public final class CodeBuildSourceCredentialProps {
   private final IConnection connection;
   private final ProviderType providerType;
 
-  private CodeBuildSourceCredentialProps(Builder b) {
+  CodeBuildSourceCredentialProps(Setters<?> b) {
     this.connection = b.connection;
     this.providerType = b.providerType;
   }
@@ -43,36 +43,43 @@ public final class CodeBuildSourceCredentialProps {
     return providerType;
   }
 
-  /** Builds {@link CodeBuildSourceCredentialProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link CodeBuildSourceCredentialProps}, written once for {@link Builder} and
+   * {@link CodeBuildSourceCredential.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private IConnection connection;
     private ProviderType providerType;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * @param connection the connection: {@link CodeBuildSourceCredentialProps#getConnection()}
      * @return this builder
      */
-    public Builder connection(IConnection connection) {
+    public B connection(IConnection connection) {
       this.connection = connection;
-      return this;
+      return (B) this;
     }
 
     /**
      * @param providerType the provider: {@link CodeBuildSourceCredentialProps#getProviderType()}
      * @return this builder
      */
-    public Builder providerType(ProviderType providerType) {
+    public B providerType(ProviderType providerType) {
       this.providerType = providerType;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link CodeBuildSourceCredentialProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public CodeBuildSourceCredentialProps build() {
       return new CodeBuildSourceCredentialProps(this);
     }

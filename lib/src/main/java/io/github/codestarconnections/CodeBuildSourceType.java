@@ -96,7 +96,7 @@ enum CodeBuildSourceType {
    * @return the source type
    * @throws IllegalArgumentException for a provider CodeBuild has no source type for
    */
-  static CodeBuildSourceType of(String who, ProviderType providerType) {
+  static CodeBuildSourceType of(Owner who, ProviderType providerType) {
     for (CodeBuildSourceType type : values()) {
       if (type.providerType == providerType) {
         return type;

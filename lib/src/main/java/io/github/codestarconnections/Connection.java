@@ -1,6 +1,5 @@
 package io.github.codestarconnections;
 
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
@@ -37,6 +36,7 @@ public class Connection extends ConnectionBase {
   /** Longest connection name the service takes. */
   static final int MAX_NAME_LENGTH = 32;
 
+  private final Owner owner;
   private final CfnResource resource;
   private final TagManager tagManager;
   private final String connectionArn;
@@ -54,7 +54,7 @@ public class Connection extends ConnectionBase {
    */
   public Connection(Construct scope, String id, ConnectionProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getConnectionName()).build());
-    Owner owner = new Owner("Connection", this);
+    this.owner = new Owner("Connection", this);
     this.connectionName =
         props.getConnectionName() != null
             ? ServiceRules.checkLength(
@@ -64,8 +64,10 @@ public class Connection extends ConnectionBase {
     ConnectionRules.validateProvider(owner, props.getProviderType(), props.getHost());
     this.namespace = ConnectionRules.namespace(owner, props);
     this.providerType =
-        props.getHost() instanceof Host host ? host.getProviderType() : props.getProviderType();
-    ServiceRules.validate(owner, "tags", props.getTags());
+        props.getHost() == null
+            ? props.getProviderType()
+            : props.getHost().getProviderType().orElse(props.getProviderType());
+    ServiceRules.validate(owner, "tags", props.getTags(), ServiceRules.MAX_TAGS);
 
     // The template names the provider only without a host: the service takes one or the other.
     String apiProviderType = props.getHost() == null ? props.getProviderType().getApiName() : null;
@@ -112,7 +114,7 @@ public class Connection extends ConnectionBase {
     ServiceRules.checkTagCountAtSynth(
         JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
-      ConsoleAddress.handshakeOutput(this, connectionName);
+      ConsoleAddress.handshakeOutput(this, connectionName, owner);
     }
   }
 
@@ -216,11 +218,7 @@ public class Connection extends ConnectionBase {
    */
   public CfnOutput exportConnectionArn(String exportName) {
     return ArnPublication.export(
-        this,
-        "Connection at '" + getNode().getPath() + "'",
-        exportName,
-        getConnectionArn(),
-        "ARN of connection " + getNode().getPath());
+        this, owner, exportName, getConnectionArn(), "ARN of connection " + getNode().getPath());
   }
 
   /**
@@ -238,7 +236,7 @@ public class Connection extends ConnectionBase {
   public StringParameter publishConnectionArnParameter(String parameterName) {
     return ArnPublication.parameter(
         this,
-        "Connection at '" + getNode().getPath() + "'",
+        owner,
         parameterName,
         getConnectionArn(),
         "ARN of CodeStar Connections connection " + getNode().getPath());
@@ -309,8 +307,7 @@ public class Connection extends ConnectionBase {
   public static IConnection fromConnectionArnParameter(
       Construct scope, String id, String parameterName, ServiceNamespace serviceNamespace) {
     ArnPublication.validateParameterName(
-        "Connection.fromConnectionArnParameter at '" + scope.getNode().getPath() + "/" + id + "'",
-        parameterName);
+        Owner.child(ImportedConnection.KIND, scope, id), parameterName);
     return new ImportedConnection(
         scope,
         id,
@@ -320,10 +317,9 @@ public class Connection extends ConnectionBase {
   }
 
   /** A fluent builder for {@link Connection}. */
-  public static final class Builder {
+  public static final class Builder extends ConnectionProps.Setters<Builder> {
     private final Construct scope;
     private final String id;
-    private final ConnectionProps.Builder props = ConnectionProps.builder();
 
     private Builder(Construct scope, String id) {
       this.scope = scope;
@@ -342,60 +338,12 @@ public class Connection extends ConnectionBase {
     }
 
     /**
-     * Sets {@link ConnectionProps#getConnectionName()} (1 to 32 characters) and returns this
-     * builder.
-     */
-    public Builder connectionName(String connectionName) {
-      props.connectionName(connectionName);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getProviderType()} and returns this builder. */
-    public Builder providerType(ProviderType providerType) {
-      props.providerType(providerType);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getHost()} and returns this builder. */
-    public Builder host(IHost host) {
-      props.host(host);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getTags()} and returns this builder. */
-    public Builder tags(Map<String, String> tags) {
-      props.tags(tags);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getRemovalPolicy()} and returns this builder. */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
-      props.removalPolicy(removalPolicy);
-      return this;
-    }
-
-    /**
-     * Sets {@link ConnectionProps#getHandshakeOutput()} (false to leave out the handshake address
-     * output) and returns this builder.
-     */
-    public Builder handshakeOutput(Boolean handshakeOutput) {
-      props.handshakeOutput(handshakeOutput);
-      return this;
-    }
-
-    /** Sets {@link ConnectionProps#getServiceNamespace()} and returns this builder. */
-    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
-      props.serviceNamespace(serviceNamespace);
-      return this;
-    }
-
-    /**
      * Builds the connection.
      *
      * @return the connection
      */
     public Connection build() {
-      return new Connection(scope, id, props.build());
+      return new Connection(scope, id, new ConnectionProps(this));
     }
   }
 }

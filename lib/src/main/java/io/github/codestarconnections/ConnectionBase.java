@@ -41,16 +41,8 @@ public abstract class ConnectionBase extends Resource implements IConnection {
    *
    * @return the namespace; empty for an imported token ARN
    */
+  @Override
   public abstract Optional<ServiceNamespace> getServiceNamespace();
-
-  /**
-   * The provider this connection points at, when it is known at synth.
-   *
-   * @return the provider; empty for an import, and for a connection on an imported host
-   */
-  public Optional<ProviderType> getProviderType() {
-    return Optional.empty();
-  }
 
   @Override
   public Grant grantUse(IGrantable grantee) {

@@ -1,8 +1,6 @@
 package io.github.codestarconnections;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 
 /** Properties of a {@link Connection}. Immutable; make one with {@link #builder()}. */
@@ -15,11 +13,11 @@ public final class ConnectionProps {
   private final Boolean handshakeOutput;
   private final ServiceNamespace serviceNamespace;
 
-  private ConnectionProps(Builder b) {
+  ConnectionProps(Setters<?> b) {
     this.connectionName = b.connectionName;
     this.providerType = b.providerType;
     this.host = b.host;
-    this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.tags = InitialTags.sortedCopy(b.tags);
     this.removalPolicy = b.removalPolicy;
     this.handshakeOutput = b.handshakeOutput;
     this.serviceNamespace = b.serviceNamespace;
@@ -125,8 +123,14 @@ public final class ConnectionProps {
     return serviceNamespace;
   }
 
-  /** Builds {@link ConnectionProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link ConnectionProps}, written once for {@link Builder} and {@link
+   * Connection.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private String connectionName;
     private ProviderType providerType;
     private IHost host;
@@ -135,7 +139,7 @@ public final class ConnectionProps {
     private Boolean handshakeOutput;
     private ServiceNamespace serviceNamespace;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * Sets {@link ConnectionProps#getConnectionName()}.
@@ -143,9 +147,9 @@ public final class ConnectionProps {
      * @param connectionName 1 to 32 characters
      * @return this builder
      */
-    public Builder connectionName(String connectionName) {
+    public B connectionName(String connectionName) {
       this.connectionName = connectionName;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -154,9 +158,9 @@ public final class ConnectionProps {
      * @param providerType the provider
      * @return this builder
      */
-    public Builder providerType(ProviderType providerType) {
+    public B providerType(ProviderType providerType) {
       this.providerType = providerType;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -165,21 +169,21 @@ public final class ConnectionProps {
      * @param host the host of a self-managed provider
      * @return this builder
      */
-    public Builder host(IHost host) {
+    public B host(IHost host) {
       this.host = host;
-      return this;
+      return (B) this;
     }
 
     /**
      * Sets {@link ConnectionProps#getTags()}.
      *
      * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most
-     *     50
+     *     50 with those of {@code Tags.of}
      * @return this builder
      */
-    public Builder tags(Map<String, String> tags) {
+    public B tags(Map<String, String> tags) {
       this.tags = tags;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -188,9 +192,9 @@ public final class ConnectionProps {
      * @param removalPolicy the policy
      * @return this builder
      */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
+    public B removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -199,9 +203,9 @@ public final class ConnectionProps {
      * @param handshakeOutput false to leave out the handshake address output
      * @return this builder
      */
-    public Builder handshakeOutput(Boolean handshakeOutput) {
+    public B handshakeOutput(Boolean handshakeOutput) {
       this.handshakeOutput = handshakeOutput;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -210,16 +214,17 @@ public final class ConnectionProps {
      * @param serviceNamespace the namespace to make the connection in
      * @return this builder
      */
-    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
+    public B serviceNamespace(ServiceNamespace serviceNamespace) {
       this.serviceNamespace = serviceNamespace;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link ConnectionProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public ConnectionProps build() {
       return new ConnectionProps(this);
     }

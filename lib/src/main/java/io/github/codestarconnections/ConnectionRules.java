@@ -72,7 +72,7 @@ final class ConnectionRules {
 
   /**
    * Checks that the connection names a cloud provider or a host, not both, and a provider type that
-   * agrees with an owned host's.
+   * agrees with the host's.
    *
    * @param owner the connection, for messages
    * @param type the provider type, or null
@@ -90,7 +90,8 @@ final class ConnectionRules {
 
   /**
    * Checks that a provider type and a host go together: a self-managed provider has a host, a cloud
-   * provider none, and an owned host's type is the given one.
+   * provider none, and a host that knows its provider type ({@link IHost#getProviderType()}) has
+   * the given one.
    *
    * @param owner the connection or lookup, for messages
    * @param type the provider type, or null
@@ -114,15 +115,16 @@ final class ConnectionRules {
               + " provider has no host: the service rejects a cloud ProviderType together with a"
               + " HostArn); drop host, or use GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED");
     }
-    if (host instanceof Host owned && type != null && type != owned.getProviderType()) {
+    ProviderType hostType = host == null ? null : host.getProviderType().orElse(null);
+    if (hostType != null && type != null && type != hostType) {
       throw new IllegalArgumentException(
           owner
               + ": providerType "
               + type
               + " differs from the host's "
-              + owned.getProviderType()
+              + hostType
               + " ("
-              + owned.getNode().getPath()
+              + host.getNode().getPath()
               + "); leave providerType out to take the host's");
     }
   }

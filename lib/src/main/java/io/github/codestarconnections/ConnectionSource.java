@@ -200,12 +200,13 @@ public class ConnectionSource extends CodePipelineSource {
      *     valid, or a trigger filter breaks CodePipeline's rules
      */
     public ConnectionSource build() {
-      String who = "ConnectionSource '" + repoString + "'";
+      String source = "ConnectionSource '" + repoString + "'";
       if (connection == null) {
         throw new IllegalArgumentException(
-            who + ": connection is required (a Connection, or Connection.fromConnectionArn)");
+            Owner.unplaced(source)
+                + ": connection is required (a Connection, or Connection.fromConnectionArn)");
       }
-      who += " on connection at '" + connection.getNode().getPath() + "'";
+      Owner who = CodeBuildSource.onConnection(source, connection);
       RepositoryRef repository = RepositoryRef.parse(who, repoString, branch);
       TriggerRules.check(who, pushFilters, pullRequestFilters, triggerOnPush);
       return new ConnectionSource(this, repository);

@@ -142,15 +142,16 @@ public class ConnectionSourceAction extends Action {
     return ActionConfig.builder().configuration(configuration).build();
   }
 
-  private static String describe(ConnectionSourceActionProps props) {
-    return "ConnectionSourceAction '" + props.getActionName() + "'";
+  private static Owner describe(ConnectionSourceActionProps props) {
+    return Owner.unplaced("ConnectionSourceAction '" + props.getActionName() + "'");
   }
 
   private static ActionProperties actionProperties(ConnectionSourceActionProps props) {
     if (props == null) {
-      throw new IllegalArgumentException("ConnectionSourceAction: props is null");
+      throw new IllegalArgumentException(
+          Owner.unplaced("ConnectionSourceAction") + ": props is null");
     }
-    String who = describe(props);
+    Owner who = describe(props);
     if (props.getActionName() == null || props.getActionName().isEmpty()) {
       throw new IllegalArgumentException(who + ": actionName is required");
     }
@@ -185,8 +186,7 @@ public class ConnectionSourceAction extends Action {
   }
 
   /** A fluent builder for {@link ConnectionSourceAction}. */
-  public static final class Builder {
-    private final ConnectionSourceActionProps.Builder props = ConnectionSourceActionProps.builder();
+  public static final class Builder extends ConnectionSourceActionProps.Setters<Builder> {
 
     private Builder() {}
 
@@ -200,155 +200,12 @@ public class ConnectionSourceAction extends Action {
     }
 
     /**
-     * See {@link ConnectionSourceActionProps#getActionName()}.
-     *
-     * @param actionName the name
-     * @return this builder
-     */
-    public Builder actionName(String actionName) {
-      props.actionName(actionName);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getConnection()}.
-     *
-     * @param connection the connection
-     * @return this builder
-     */
-    public Builder connection(IConnection connection) {
-      props.connection(connection);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getOwner()}.
-     *
-     * @param owner the owner
-     * @return this builder
-     */
-    public Builder owner(String owner) {
-      props.owner(owner);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getRepo()}.
-     *
-     * @param repo the repository
-     * @return this builder
-     */
-    public Builder repo(String repo) {
-      props.repo(repo);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getBranch()}.
-     *
-     * @param branch the branch
-     * @return this builder
-     */
-    public Builder branch(String branch) {
-      props.branch(branch);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getOutput()}.
-     *
-     * @param output the artifact
-     * @return this builder
-     */
-    public Builder output(Artifact output) {
-      props.output(output);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getCodeBuildCloneOutput()}.
-     *
-     * @param codeBuildCloneOutput true for a full-clone output
-     * @return this builder
-     */
-    public Builder codeBuildCloneOutput(Boolean codeBuildCloneOutput) {
-      props.codeBuildCloneOutput(codeBuildCloneOutput);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getTriggerOnPush()}.
-     *
-     * @param triggerOnPush false to start the pipeline only by hand or schedule
-     * @return this builder
-     */
-    public Builder triggerOnPush(Boolean triggerOnPush) {
-      props.triggerOnPush(triggerOnPush);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getPushFilters()}.
-     *
-     * @param pushFilters up to 3 push filters
-     * @return this builder
-     */
-    public Builder pushFilters(List<GitPushFilter> pushFilters) {
-      props.pushFilters(pushFilters);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getPullRequestFilters()}.
-     *
-     * @param pullRequestFilters up to 3 pull request filters
-     * @return this builder
-     */
-    public Builder pullRequestFilters(List<GitPullRequestFilter> pullRequestFilters) {
-      props.pullRequestFilters(pullRequestFilters);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getRunOrder()}.
-     *
-     * @param runOrder the run order
-     * @return this builder
-     */
-    public Builder runOrder(Number runOrder) {
-      props.runOrder(runOrder);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getVariablesNamespace()}.
-     *
-     * @param variablesNamespace the namespace
-     * @return this builder
-     */
-    public Builder variablesNamespace(String variablesNamespace) {
-      props.variablesNamespace(variablesNamespace);
-      return this;
-    }
-
-    /**
-     * See {@link ConnectionSourceActionProps#getRole()}.
-     *
-     * @param role the role
-     * @return this builder
-     */
-    public Builder role(software.amazon.awscdk.services.iam.IRole role) {
-      props.role(role);
-      return this;
-    }
-
-    /**
      * Builds the action.
      *
      * @return the action
      */
     public ConnectionSourceAction build() {
-      return new ConnectionSourceAction(props.build());
+      return new ConnectionSourceAction(new ConnectionSourceActionProps(this));
     }
   }
 }

@@ -28,7 +28,7 @@ public final class ConnectionSourceActionProps {
   private final String variablesNamespace;
   private final IRole role;
 
-  private ConnectionSourceActionProps(Builder b) {
+  ConnectionSourceActionProps(Setters<?> b) {
     this.actionName = b.actionName;
     this.connection = b.connection;
     this.owner = b.owner;
@@ -196,8 +196,14 @@ public final class ConnectionSourceActionProps {
     return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
   }
 
-  /** Builds {@link ConnectionSourceActionProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link ConnectionSourceActionProps}, written once for {@link Builder} and {@link
+   * ConnectionSourceAction.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private String actionName;
     private IConnection connection;
     private String owner;
@@ -212,7 +218,7 @@ public final class ConnectionSourceActionProps {
     private String variablesNamespace;
     private IRole role;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * Sets {@link ConnectionSourceActionProps#getActionName()}.
@@ -220,9 +226,9 @@ public final class ConnectionSourceActionProps {
      * @param actionName the name
      * @return this builder
      */
-    public Builder actionName(String actionName) {
+    public B actionName(String actionName) {
       this.actionName = actionName;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -231,9 +237,9 @@ public final class ConnectionSourceActionProps {
      * @param connection the connection
      * @return this builder
      */
-    public Builder connection(IConnection connection) {
+    public B connection(IConnection connection) {
       this.connection = connection;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -242,9 +248,9 @@ public final class ConnectionSourceActionProps {
      * @param owner the owner
      * @return this builder
      */
-    public Builder owner(String owner) {
+    public B owner(String owner) {
       this.owner = owner;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -253,9 +259,9 @@ public final class ConnectionSourceActionProps {
      * @param repo the repository
      * @return this builder
      */
-    public Builder repo(String repo) {
+    public B repo(String repo) {
       this.repo = repo;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -264,9 +270,9 @@ public final class ConnectionSourceActionProps {
      * @param branch the branch
      * @return this builder
      */
-    public Builder branch(String branch) {
+    public B branch(String branch) {
       this.branch = branch;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -275,9 +281,9 @@ public final class ConnectionSourceActionProps {
      * @param output the artifact
      * @return this builder
      */
-    public Builder output(Artifact output) {
+    public B output(Artifact output) {
       this.output = output;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -286,9 +292,9 @@ public final class ConnectionSourceActionProps {
      * @param codeBuildCloneOutput true for a full-clone output
      * @return this builder
      */
-    public Builder codeBuildCloneOutput(Boolean codeBuildCloneOutput) {
+    public B codeBuildCloneOutput(Boolean codeBuildCloneOutput) {
       this.codeBuildCloneOutput = codeBuildCloneOutput;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -297,9 +303,9 @@ public final class ConnectionSourceActionProps {
      * @param triggerOnPush false to start the pipeline only by hand or schedule
      * @return this builder
      */
-    public Builder triggerOnPush(Boolean triggerOnPush) {
+    public B triggerOnPush(Boolean triggerOnPush) {
       this.triggerOnPush = triggerOnPush;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -308,9 +314,9 @@ public final class ConnectionSourceActionProps {
      * @param pushFilters up to 3 push filters
      * @return this builder
      */
-    public Builder pushFilters(List<GitPushFilter> pushFilters) {
+    public B pushFilters(List<GitPushFilter> pushFilters) {
       this.pushFilters = pushFilters;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -319,9 +325,9 @@ public final class ConnectionSourceActionProps {
      * @param pullRequestFilters up to 3 pull request filters
      * @return this builder
      */
-    public Builder pullRequestFilters(List<GitPullRequestFilter> pullRequestFilters) {
+    public B pullRequestFilters(List<GitPullRequestFilter> pullRequestFilters) {
       this.pullRequestFilters = pullRequestFilters;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -330,9 +336,9 @@ public final class ConnectionSourceActionProps {
      * @param runOrder the run order
      * @return this builder
      */
-    public Builder runOrder(Number runOrder) {
+    public B runOrder(Number runOrder) {
       this.runOrder = runOrder;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -341,9 +347,9 @@ public final class ConnectionSourceActionProps {
      * @param variablesNamespace the namespace
      * @return this builder
      */
-    public Builder variablesNamespace(String variablesNamespace) {
+    public B variablesNamespace(String variablesNamespace) {
       this.variablesNamespace = variablesNamespace;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -352,16 +358,17 @@ public final class ConnectionSourceActionProps {
      * @param role the role
      * @return this builder
      */
-    public Builder role(IRole role) {
+    public B role(IRole role) {
       this.role = role;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link ConnectionSourceActionProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public ConnectionSourceActionProps build() {
       return new ConnectionSourceActionProps(this);
     }

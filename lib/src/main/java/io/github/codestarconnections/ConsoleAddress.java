@@ -46,12 +46,13 @@ final class ConsoleAddress {
    * The connections page of the console in the region of a construct's stack.
    *
    * @param scope a construct in the stack
+   * @param asking the construct asking, for the message of a construct at the conditions' id
    * @return the address: literal, or a token the deployment resolves
    */
-  static String connectionsPage(IConstruct scope) {
+  static String connectionsPage(IConstruct scope, Owner asking) {
     Stack stack = Stack.of(scope);
     return "https://"
-        + domain(stack)
+        + domain(stack, asking)
         + "/codesuite/settings/connections?region="
         + stack.getRegion();
   }
@@ -62,9 +63,10 @@ final class ConsoleAddress {
    *
    * @param connection the connection, the output's parent
    * @param name its name (a token when one was given)
+   * @param owner the connection, for messages
    * @return the output
    */
-  static CfnOutput handshakeOutput(Construct connection, String name) {
+  static CfnOutput handshakeOutput(Construct connection, String name, Owner owner) {
     return CfnOutput.Builder.create(connection, "HandshakeUrl")
         .description(
             "Connection "
@@ -73,12 +75,12 @@ final class ConsoleAddress {
                 + connection.getNode().getPath()
                 + ") is PENDING after deploy: open this address, choose the connection by name,"
                 + " then 'Update pending connection' and authorize the provider")
-        .value(connectionsPage(connection))
+        .value(connectionsPage(connection, owner))
         .build();
   }
 
   /** The console's domain for a stack: literal when its region is known, else by condition. */
-  static String domain(Stack stack) {
+  static String domain(Stack stack, Owner asking) {
     String region = stack.getRegion();
     if (!JsiiShortcuts.isUnresolved(region)) {
       String partition = RegionInfo.get(region).getPartition();
@@ -86,7 +88,7 @@ final class ConsoleAddress {
         return forPartition(partition);
       }
     }
-    return Conditions.of(stack).domain();
+    return Conditions.of(stack, asking).domain();
   }
 
   /**
@@ -125,20 +127,11 @@ final class ConsoleAddress {
                   Fn.conditionIf(govCloud.getLogicalId(), GOV_CLOUD, AWS)));
     }
 
-    static Conditions of(Stack stack) {
-      IConstruct found = stack.getNode().tryFindChild(CONDITIONS_ID);
-      if (found instanceof Conditions shared) {
-        return shared;
-      }
-      if (found != null) {
-        throw new IllegalArgumentException(
-            "Stack '"
-                + stack.getNode().getPath()
-                + "' already has a construct with id '"
-                + CONDITIONS_ID
-                + "', which this library keeps for its console address conditions; rename it");
-      }
-      return new Conditions(stack);
+    static Conditions of(Stack stack, Owner asking) {
+      Conditions found =
+          ReservedChild.find(
+              stack, CONDITIONS_ID, Conditions.class, "its console address conditions", asking);
+      return found != null ? found : new Conditions(stack);
     }
 
     String domain() {

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.Supplier;
 import software.amazon.awscdk.AssetHashType;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.s3.assets.AssetOptions;
@@ -26,10 +25,11 @@ import software.amazon.awscdk.services.s3.assets.AssetOptions;
 final class HandlerAsset {
   static final String RESOURCE = "/io/github/codestarconnections/handler/host-handler.jar";
 
+  /**
+   * The extracted jar, once per JVM: an immutable value derived from the class path alone (no
+   * construct, stack or app is part of it), in a directory named by the jar's content.
+   */
   private static volatile Extracted extracted;
-
-  /** Another jar for synths on this thread (tests: what a handler-only release does). */
-  private static final ThreadLocal<Extracted> SUBSTITUTE = new ThreadLocal<>();
 
   private HandlerAsset() {}
 
@@ -42,8 +42,7 @@ final class HandlerAsset {
    * @return code from the extracted asset directory, hashed by the jar's content
    */
   static Code code() {
-    Extracted substitute = SUBSTITUTE.get();
-    Extracted e = substitute != null ? substitute : extract();
+    Extracted e = extract();
     return Code.fromAsset(
         e.directory().toString(),
         AssetOptions.builder().assetHashType(AssetHashType.CUSTOM).assetHash(e.sha256()).build());
@@ -69,30 +68,6 @@ final class HandlerAsset {
   }
 
   /**
-   * Runs {@code body} with {@code jar} as the handler jar of every host provider it builds on this
-   * thread, as a release that changes only the handler would: the seam for tests that prove a
-   * template (and its canonical form) depends on the jar only through its asset hash.
-   *
-   * @param jar the bytes of another handler jar
-   * @param body builds constructs (a stack with hosts)
-   * @param <T> what body returns
-   * @return what body returns
-   */
-  static <T> T withJar(byte[] jar, Supplier<T> body) {
-    Extracted previous = SUBSTITUTE.get();
-    SUBSTITUTE.set(write(jar));
-    try {
-      return body.get();
-    } finally {
-      if (previous == null) {
-        SUBSTITUTE.remove();
-      } else {
-        SUBSTITUTE.set(previous);
-      }
-    }
-  }
-
-  /**
    * The embedded jar's bytes.
    *
    * @return the jar that lib's build copied in from the lambda module
@@ -102,10 +77,7 @@ final class HandlerAsset {
   }
 
   private static Extracted extractNow() {
-    return write(readResource());
-  }
-
-  private static Extracted write(byte[] jar) {
+    byte[] jar = readResource();
     String sha = sha256(jar);
     Path dir =
         Path.of(System.getProperty("java.io.tmpdir"), "codestarconnections-host-handler-" + sha);

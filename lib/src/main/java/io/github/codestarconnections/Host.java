@@ -1,7 +1,6 @@
 package io.github.codestarconnections;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
@@ -12,7 +11,6 @@ import software.amazon.awscdk.ResourceProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -53,6 +51,7 @@ public class Host extends Resource implements IHost, ITaggable {
   /** The custom resource type in templates ({@link HostBackend#CUSTOM_RESOURCE}). */
   public static final String RESOURCE_TYPE = "Custom::CodeStarConnectionsHost";
 
+  private final Owner owner;
   private final String hostName;
   private final ProviderType providerType;
   private final HostBackend backend;
@@ -75,7 +74,7 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public Host(Construct scope, String id, HostProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getHostName()).build());
-    Owner owner = new Owner("Host", this);
+    this.owner = new Owner("Host", this);
     this.hostName = HostRules.name(owner, this, props.getHostName());
     this.providerType = HostRules.providerType(owner, props.getProviderType());
     HostRules.endpoint(owner, props.getProviderEndpoint());
@@ -105,7 +104,7 @@ public class Host extends Resource implements IHost, ITaggable {
 
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
-    tagCountCheck.add(owner, backing.tags());
+    tagCountCheck.add(owner, backing.tags(), HostRules.MAX_USER_TAGS);
   }
 
   /**
@@ -149,11 +148,7 @@ public class Host extends Resource implements IHost, ITaggable {
    */
   public CfnOutput exportHostArn(String exportName) {
     return ArnPublication.export(
-        this,
-        "Host at '" + getNode().getPath() + "'",
-        exportName,
-        getHostArn(),
-        "ARN of host " + getNode().getPath());
+        this, owner, exportName, getHostArn(), "ARN of host " + getNode().getPath());
   }
 
   /**
@@ -169,7 +164,7 @@ public class Host extends Resource implements IHost, ITaggable {
   public StringParameter publishHostArnParameter(String parameterName) {
     return ArnPublication.parameter(
         this,
-        "Host at '" + getNode().getPath() + "'",
+        owner,
         parameterName,
         getHostArn(),
         "ARN of CodeStar Connections host " + getNode().getPath());
@@ -241,10 +236,11 @@ public class Host extends Resource implements IHost, ITaggable {
   /**
    * The provider the host stands for.
    *
-   * @return GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED
+   * @return GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED, never empty for an owned host
    */
-  public ProviderType getProviderType() {
-    return providerType;
+  @Override
+  public Optional<ProviderType> getProviderType() {
+    return Optional.of(providerType);
   }
 
   /**
@@ -293,10 +289,9 @@ public class Host extends Resource implements IHost, ITaggable {
   }
 
   /** A fluent builder for {@link Host}. */
-  public static final class Builder {
+  public static final class Builder extends HostProps.Setters<Builder> {
     private final Construct scope;
     private final String id;
-    private final HostProps.Builder props = HostProps.builder();
 
     private Builder(Construct scope, String id) {
       this.scope = scope;
@@ -314,79 +309,13 @@ public class Host extends Resource implements IHost, ITaggable {
       return new Builder(scope, id);
     }
 
-    /** Sets {@link HostProps#getHostName()} (1 to 64 characters) and returns this builder. */
-    public Builder hostName(String hostName) {
-      props.hostName(hostName);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getProviderType()} and returns this builder. */
-    public Builder providerType(ProviderType providerType) {
-      props.providerType(providerType);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getProviderEndpoint()} and returns this builder. */
-    public Builder providerEndpoint(String providerEndpoint) {
-      props.providerEndpoint(providerEndpoint);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getVpc()} and returns this builder. */
-    public Builder vpc(IVpc vpc) {
-      props.vpc(vpc);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getVpcSubnets()} and returns this builder. */
-    public Builder vpcSubnets(software.amazon.awscdk.services.ec2.SubnetSelection vpcSubnets) {
-      props.vpcSubnets(vpcSubnets);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getSecurityGroups()} (1 to 10 groups) and returns this builder. */
-    public Builder securityGroups(List<? extends ISecurityGroup> securityGroups) {
-      props.securityGroups(securityGroups);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getTlsCertificate()} (a PEM certificate) and returns this builder. */
-    public Builder tlsCertificate(String tlsCertificate) {
-      props.tlsCertificate(tlsCertificate);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getTags()} and returns this builder. */
-    public Builder tags(Map<String, String> tags) {
-      props.tags(tags);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getRemovalPolicy()} and returns this builder. */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
-      props.removalPolicy(removalPolicy);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getServiceNamespace()} and returns this builder. */
-    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
-      props.serviceNamespace(serviceNamespace);
-      return this;
-    }
-
-    /** Sets {@link HostProps#getBackend()} (CUSTOM_RESOURCE or NATIVE) and returns this builder. */
-    public Builder backend(HostBackend backend) {
-      props.backend(backend);
-      return this;
-    }
-
     /**
      * Builds the host.
      *
      * @return the host
      */
     public Host build() {
-      return new Host(scope, id, props.build());
+      return new Host(scope, id, new HostProps(this));
     }
   }
 }

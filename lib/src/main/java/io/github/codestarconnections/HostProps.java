@@ -1,9 +1,7 @@
 package io.github.codestarconnections;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -23,7 +21,7 @@ public final class HostProps {
   private final ServiceNamespace serviceNamespace;
   private final HostBackend backend;
 
-  private HostProps(Builder b) {
+  HostProps(Setters<?> b) {
     this.hostName = b.hostName;
     this.providerType = b.providerType;
     this.providerEndpoint = b.providerEndpoint;
@@ -31,7 +29,7 @@ public final class HostProps {
     this.vpcSubnets = b.vpcSubnets;
     this.securityGroups = b.securityGroups == null ? null : List.copyOf(b.securityGroups);
     this.tlsCertificate = b.tlsCertificate;
-    this.tags = b.tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.tags = InitialTags.sortedCopy(b.tags);
     this.removalPolicy = b.removalPolicy;
     this.serviceNamespace = b.serviceNamespace;
     this.backend = b.backend;
@@ -181,8 +179,13 @@ public final class HostProps {
     return backend;
   }
 
-  /** Builds {@link HostProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link HostProps}, written once for {@link Builder} and {@link Host.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private String hostName;
     private ProviderType providerType;
     private String providerEndpoint;
@@ -195,7 +198,7 @@ public final class HostProps {
     private ServiceNamespace serviceNamespace;
     private HostBackend backend;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * Sets {@link HostProps#getHostName()}.
@@ -203,9 +206,9 @@ public final class HostProps {
      * @param hostName 1 to 64 characters
      * @return this builder
      */
-    public Builder hostName(String hostName) {
+    public B hostName(String hostName) {
       this.hostName = hostName;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -214,9 +217,9 @@ public final class HostProps {
      * @param providerType GITHUB_ENTERPRISE_SERVER or GITLAB_SELF_MANAGED
      * @return this builder
      */
-    public Builder providerType(ProviderType providerType) {
+    public B providerType(ProviderType providerType) {
       this.providerType = providerType;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -225,9 +228,9 @@ public final class HostProps {
      * @param providerEndpoint an absolute http(s) URL
      * @return this builder
      */
-    public Builder providerEndpoint(String providerEndpoint) {
+    public B providerEndpoint(String providerEndpoint) {
       this.providerEndpoint = providerEndpoint;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -236,9 +239,9 @@ public final class HostProps {
      * @param vpc the VPC
      * @return this builder
      */
-    public Builder vpc(IVpc vpc) {
+    public B vpc(IVpc vpc) {
       this.vpc = vpc;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -247,9 +250,9 @@ public final class HostProps {
      * @param vpcSubnets the selection
      * @return this builder
      */
-    public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+    public B vpcSubnets(SubnetSelection vpcSubnets) {
       this.vpcSubnets = vpcSubnets;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -258,9 +261,9 @@ public final class HostProps {
      * @param securityGroups 1 to 10 groups
      * @return this builder
      */
-    public Builder securityGroups(List<? extends ISecurityGroup> securityGroups) {
+    public B securityGroups(List<? extends ISecurityGroup> securityGroups) {
       this.securityGroups = securityGroups == null ? null : List.copyOf(securityGroups);
-      return this;
+      return (B) this;
     }
 
     /**
@@ -269,21 +272,21 @@ public final class HostProps {
      * @param tlsCertificate a PEM certificate
      * @return this builder
      */
-    public Builder tlsCertificate(String tlsCertificate) {
+    public B tlsCertificate(String tlsCertificate) {
       this.tlsCertificate = tlsCertificate;
-      return this;
+      return (B) this;
     }
 
     /**
      * Sets {@link HostProps#getTags()}.
      *
      * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most
-     *     50
+     *     47 with those of {@code Tags.of} (50 a resource, less the handler's three marker keys)
      * @return this builder
      */
-    public Builder tags(Map<String, String> tags) {
+    public B tags(Map<String, String> tags) {
       this.tags = tags;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -292,9 +295,9 @@ public final class HostProps {
      * @param removalPolicy the policy
      * @return this builder
      */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
+    public B removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -303,9 +306,9 @@ public final class HostProps {
      * @param serviceNamespace the namespace
      * @return this builder
      */
-    public Builder serviceNamespace(ServiceNamespace serviceNamespace) {
+    public B serviceNamespace(ServiceNamespace serviceNamespace) {
       this.serviceNamespace = serviceNamespace;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -314,16 +317,17 @@ public final class HostProps {
      * @param backend the backend
      * @return this builder
      */
-    public Builder backend(HostBackend backend) {
+    public B backend(HostBackend backend) {
       this.backend = backend;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link HostProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public HostProps build() {
       return new HostProps(this);
     }

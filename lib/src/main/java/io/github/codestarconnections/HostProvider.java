@@ -12,7 +12,6 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * The one custom-resource provider of a stack (per namespace) that every {@link Host} in it shares,
@@ -107,18 +106,11 @@ final class HostProvider extends software.constructs.Construct {
    */
   static HostProvider of(Stack stack, Owner host, ServiceNamespace namespace) {
     String id = idFor(namespace);
-    IConstruct found = stack.getNode().tryFindChild(id);
-    if (found instanceof HostProvider shared) {
-      return shared;
-    }
-    if (found != null) {
-      throw new IllegalArgumentException(
-          host
-              + ": the stack already has a construct with id '"
-              + id
-              + "', which this library keeps for the stack's host provider; rename it");
-    }
-    return new HostProvider(stack, id, namespace, HostProviderSettings.of(stack, host), host);
+    HostProvider found =
+        ReservedChild.find(stack, id, HostProvider.class, "the stack's host provider", host);
+    return found != null
+        ? found
+        : new HostProvider(stack, id, namespace, HostProviderSettings.of(stack, host), host);
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * The settings of a stack's host provider: how it waits for hosts to be ready, and whether its
@@ -30,6 +29,8 @@ import software.constructs.IConstruct;
 public class HostProviderSettings extends Construct {
   /** The construct id of the settings under their stack. */
   public static final String ID = "HostProviderSettings";
+
+  private static final String KEPT_FOR = "the host provider settings";
 
   static final Duration DEFAULT_QUERY_INTERVAL = Duration.seconds(30);
 
@@ -68,15 +69,15 @@ public class HostProviderSettings extends Construct {
    */
   public HostProviderSettings(Stack stack, HostProviderSettingsProps props) {
     // Checked before the construct joins the tree, so a refused one leaves nothing behind.
-    this(firstInStack(stack), resolve(where(stack), props));
+    this(firstInStack(stack), resolve(Owner.child("HostProviderSettings", stack, ID), props));
   }
 
   private HostProviderSettings(Stack stack, Values values) {
     super(stack, ID);
     this.values = values;
     // Settings without a custom-resource host configure nothing; say so rather than drop them.
-    String where = where(stack);
-    getNode().addValidation(() -> unusedErrors(stack, where));
+    Owner owner = new Owner("HostProviderSettings", this);
+    getNode().addValidation(() -> unusedErrors(stack, owner));
   }
 
   /**
@@ -88,19 +89,9 @@ public class HostProviderSettings extends Construct {
    * @throws IllegalArgumentException when a construct that is not ours holds {@link #ID}
    */
   static Values of(Stack stack, Owner host) {
-    IConstruct found = stack.getNode().tryFindChild(ID);
-    if (found == null) {
-      return DEFAULTS;
-    }
-    if (found instanceof HostProviderSettings settings) {
-      return settings.values;
-    }
-    throw new IllegalArgumentException(
-        host
-            + ": the stack has a construct with id '"
-            + ID
-            + "' that is not a HostProviderSettings; this library keeps that id for the stack's"
-            + " host provider settings: rename it");
+    HostProviderSettings found =
+        ReservedChild.find(stack, ID, HostProviderSettings.class, KEPT_FOR, host);
+    return found == null ? DEFAULTS : found.values;
   }
 
   /**
@@ -139,27 +130,14 @@ public class HostProviderSettings extends Construct {
     return values.snapStart();
   }
 
-  /** Names the settings of a stack in an error message, before they exist. */
-  private static String where(Stack stack) {
-    return "HostProviderSettings at '" + stack.getNode().getPath() + "/" + ID + "'";
-  }
-
   /** Refuses a second settings construct, and settings made after a provider already exists. */
   private static Stack firstInStack(Stack stack) {
-    String where = where(stack);
-    IConstruct existing = stack.getNode().tryFindChild(ID);
-    if (existing instanceof HostProviderSettings) {
+    Owner where = Owner.child("HostProviderSettings", stack, ID);
+    if (ReservedChild.find(stack, ID, HostProviderSettings.class, KEPT_FOR, where) != null) {
       throw new IllegalArgumentException(
           where
               + ": the stack already has HostProviderSettings; a stack has one, shared by every"
               + " host provider in it: set every option on that one");
-    }
-    if (existing != null) {
-      throw new IllegalArgumentException(
-          where
-              + ": the stack already has a construct with id '"
-              + ID
-              + "', which this library keeps for the host provider settings; rename it");
     }
     for (ServiceNamespace namespace : ServiceNamespace.values()) {
       if (stack.getNode().tryFindChild(HostProvider.idFor(namespace))
@@ -177,7 +155,7 @@ public class HostProviderSettings extends Construct {
     return stack;
   }
 
-  private static Values resolve(String owner, HostProviderSettingsProps props) {
+  private static Values resolve(Owner owner, HostProviderSettingsProps props) {
     Duration interval =
         props.getQueryInterval() == null ? DEFAULT_QUERY_INTERVAL : props.getQueryInterval();
     // Step Functions' IntervalSeconds and MaxDelaySeconds are positive whole seconds
@@ -219,7 +197,7 @@ public class HostProviderSettings extends Construct {
     return new Values(interval, maxInterval, total, Boolean.TRUE.equals(props.getSnapStart()));
   }
 
-  private static void wholePositiveSeconds(String owner, String property, Duration value) {
+  private static void wholePositiveSeconds(Owner owner, String property, Duration value) {
     double millis = value.toMilliseconds().doubleValue();
     if (millis < 1000 || millis % 1000 != 0) {
       throw new IllegalArgumentException(
@@ -237,7 +215,7 @@ public class HostProviderSettings extends Construct {
     return d.toMilliseconds().longValue() / 1000;
   }
 
-  private static List<String> unusedErrors(Stack stack, String owner) {
+  private static List<String> unusedErrors(Stack stack, Owner owner) {
     List<String> errors = new ArrayList<>();
     for (ServiceNamespace namespace : ServiceNamespace.values()) {
       if (stack.getNode().tryFindChild(HostProvider.idFor(namespace)) != null) {
@@ -254,9 +232,8 @@ public class HostProviderSettings extends Construct {
   }
 
   /** A fluent builder for {@link HostProviderSettings}. */
-  public static final class Builder {
+  public static final class Builder extends HostProviderSettingsProps.Setters<Builder> {
     private final Stack stack;
-    private final HostProviderSettingsProps.Builder props = HostProviderSettingsProps.builder();
 
     private Builder(Stack stack) {
       this.stack = stack;
@@ -273,56 +250,12 @@ public class HostProviderSettings extends Construct {
     }
 
     /**
-     * See {@link HostProviderSettingsProps#getQueryInterval()}.
-     *
-     * @param queryInterval the first wait, at least 1 second
-     * @return this builder
-     */
-    public Builder queryInterval(Duration queryInterval) {
-      props.queryInterval(queryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProviderSettingsProps#getMaxQueryInterval()}.
-     *
-     * @param maxQueryInterval the longest wait
-     * @return this builder
-     */
-    public Builder maxQueryInterval(Duration maxQueryInterval) {
-      props.maxQueryInterval(maxQueryInterval);
-      return this;
-    }
-
-    /**
-     * See {@link HostProviderSettingsProps#getTotalTimeout()}.
-     *
-     * @param totalTimeout the timeout
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration totalTimeout) {
-      props.totalTimeout(totalTimeout);
-      return this;
-    }
-
-    /**
-     * See {@link HostProviderSettingsProps#getSnapStart()}.
-     *
-     * @param snapStart whether the functions start from a SnapStart snapshot
-     * @return this builder
-     */
-    public Builder snapStart(Boolean snapStart) {
-      props.snapStart(snapStart);
-      return this;
-    }
-
-    /**
      * Builds the settings.
      *
      * @return the settings
      */
     public HostProviderSettings build() {
-      return new HostProviderSettings(stack, props.build());
+      return new HostProviderSettings(stack, new HostProviderSettingsProps(this));
     }
   }
 }

@@ -15,7 +15,7 @@ public final class HostProviderSettingsProps {
   private final Duration totalTimeout;
   private final Boolean snapStart;
 
-  private HostProviderSettingsProps(Builder b) {
+  HostProviderSettingsProps(Setters<?> b) {
     this.queryInterval = b.queryInterval;
     this.maxQueryInterval = b.maxQueryInterval;
     this.totalTimeout = b.totalTimeout;
@@ -46,8 +46,9 @@ public final class HostProviderSettingsProps {
 
   /**
    * The longest wait between two checks of a host that is not ready yet: the waits start at {@link
-   * #getQueryInterval()} and double up to this, so a 10-minute VPC set-up costs 12 status checks at
-   * the defaults instead of 21. Give it the queryInterval's value to poll at a fixed interval.
+   * #getQueryInterval()} and double up to this, so a long VPC set-up costs fewer status checks than
+   * a fixed interval would (the counts are in docs/PERFORMANCE.md). Give it the queryInterval's
+   * value to poll at a fixed interval.
    *
    * @return the longest wait, or null for the default
    * @default 60 seconds, or the queryInterval when that is longer
@@ -82,14 +83,20 @@ public final class HostProviderSettingsProps {
     return snapStart;
   }
 
-  /** Builds {@link HostProviderSettingsProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link HostProviderSettingsProps}, written once for {@link Builder} and {@link
+   * HostProviderSettings.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private Duration queryInterval;
     private Duration maxQueryInterval;
     private Duration totalTimeout;
     private Boolean snapStart;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * Sets {@link HostProviderSettingsProps#getQueryInterval()}.
@@ -97,9 +104,9 @@ public final class HostProviderSettingsProps {
      * @param queryInterval the first wait, at least 1 second
      * @return this builder
      */
-    public Builder queryInterval(Duration queryInterval) {
+    public B queryInterval(Duration queryInterval) {
       this.queryInterval = queryInterval;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -108,9 +115,9 @@ public final class HostProviderSettingsProps {
      * @param maxQueryInterval the longest wait, at least the queryInterval
      * @return this builder
      */
-    public Builder maxQueryInterval(Duration maxQueryInterval) {
+    public B maxQueryInterval(Duration maxQueryInterval) {
       this.maxQueryInterval = maxQueryInterval;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -119,9 +126,9 @@ public final class HostProviderSettingsProps {
      * @param totalTimeout the timeout, a whole multiple of the queryInterval
      * @return this builder
      */
-    public Builder totalTimeout(Duration totalTimeout) {
+    public B totalTimeout(Duration totalTimeout) {
       this.totalTimeout = totalTimeout;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -130,16 +137,17 @@ public final class HostProviderSettingsProps {
      * @param snapStart whether the functions start from a SnapStart snapshot
      * @return this builder
      */
-    public Builder snapStart(Boolean snapStart) {
+    public B snapStart(Boolean snapStart) {
       this.snapStart = snapStart;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link HostProviderSettingsProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public HostProviderSettingsProps build() {
       return new HostProviderSettingsProps(this);
     }

@@ -80,9 +80,8 @@ final class HostRemoval implements IAspect {
     for (Connection c : connections) {
       if (!deletes((CfnResource) c.getNode().getDefaultChild())) {
         out.add(
-            "Host at '"
-                + host.getNode().getPath()
-                + "' has removalPolicy DESTROY, but Connection at '"
+            new Owner("Host", host)
+                + ": has removalPolicy DESTROY, but Connection at '"
                 + c.getNode().getPath()
                 + "' on it is retained (removalPolicy RETAIN is the default for connections). The"
                 + " service deletes a host only once no connection uses it, so this host could"

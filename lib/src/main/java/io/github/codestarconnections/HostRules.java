@@ -33,6 +33,17 @@ final class HostRules {
           "codestarconnections-cdk:replaced-by",
           "codestarconnections-cdk:vpc-added");
 
+  /**
+   * User tags a host may have: the tags a resource takes ({@link ServiceRules#MAX_TAGS}) less the
+   * handler's {@link #MARKER_TAGS}, on either backend, so that a host can move between backends.
+   * The handler refuses more too (its HostEventParser; RuleAgreementTest checks that both agree).
+   */
+  static final int MAX_USER_TAGS = ServiceRules.MAX_TAGS - MARKER_TAGS.size();
+
+  /** Why a host takes fewer tags than a connection, for messages. */
+  static final String MARKER_ROOM =
+      " on a host (" + ServiceRules.MAX_TAGS + " a resource, less the handler's markers)";
+
   private HostRules() {}
 
   /** The given name, checked, or a unique one derived from the construct path. */
@@ -115,7 +126,7 @@ final class HostRules {
    * move between backends without its tags becoming invalid.
    */
   static void tags(Owner owner, Map<String, String> tags) {
-    ServiceRules.validate(owner, "tags", tags);
+    ServiceRules.validate(owner, "tags", tags, MAX_USER_TAGS);
     if (tags == null) {
       return;
     }

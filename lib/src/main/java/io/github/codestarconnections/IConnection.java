@@ -1,5 +1,6 @@
 package io.github.codestarconnections;
 
+import java.util.Optional;
 import software.amazon.awscdk.IResource;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -26,6 +27,27 @@ public interface IConnection extends IResource {
    *     connection's id; import with {@link Connection#fromConnectionAttributes} to give the name
    */
   String getConnectionName();
+
+  /**
+   * The namespace of the connection's ARN, when it is known at synth: an owned connection's, a
+   * literal imported ARN's, or the one given to an import.
+   *
+   * @return the namespace; empty when unknown (an ARN that is a token), and for implementations
+   *     that do not say
+   */
+  default Optional<ServiceNamespace> getServiceNamespace() {
+    return Optional.empty();
+  }
+
+  /**
+   * The provider the connection points at, when it is known at synth.
+   *
+   * @return the provider; empty for an import, for a connection on an imported host, and for
+   *     implementations that do not say
+   */
+  default Optional<ProviderType> getProviderType() {
+    return Optional.empty();
+  }
 
   /**
    * Lets the grantee use this connection ({@code UseConnection}) as CodePipeline and CodeBuild do

@@ -28,4 +28,15 @@ public interface IHost extends IResource {
   default Optional<ServiceNamespace> getServiceNamespace() {
     return Optional.empty();
   }
+
+  /**
+   * The provider the host stands for, when it is known at synth: an owned host's. A {@link
+   * Connection} on the host takes it, and is checked against it.
+   *
+   * @return the provider; empty for an import (a host ARN does not name its provider), and for
+   *     implementations that do not say
+   */
+  default Optional<ProviderType> getProviderType() {
+    return Optional.empty();
+  }
 }

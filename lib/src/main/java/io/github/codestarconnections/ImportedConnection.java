@@ -8,6 +8,9 @@ import software.constructs.Construct;
  * namespace, and the account and region the import reports; a token gives neither.
  */
 final class ImportedConnection extends ConnectionBase {
+  /** What an import is called in messages. */
+  static final String KIND = "Connection import";
+
   private final String connectionArn;
   private final String connectionName;
   private final ServiceNamespace namespace;
@@ -48,18 +51,15 @@ final class ImportedConnection extends ConnectionBase {
     if (JsiiShortcuts.isUnresolved(arn)) {
       return null;
     }
-    String path = scope.getNode().getPath() + "/" + id;
+    Owner who = Owner.child(KIND, scope, id);
     if (arn == null) {
-      throw new IllegalArgumentException(
-          "Connection import at '" + path + "': connectionArn is null");
+      throw new IllegalArgumentException(who + ": connectionArn is null");
     }
-    ServiceArn parsed =
-        ServiceArn.parse("Connection.fromConnectionArn at '" + path + "'", arn, "connection");
+    ServiceArn parsed = ServiceArn.parse(who, arn, "connection");
     if (known != null && known != parsed.namespace()) {
       throw new IllegalArgumentException(
-          "Connection import at '"
-              + path
-              + "': connectionArn '"
+          who
+              + ": connectionArn '"
               + arn
               + "' is in namespace "
               + parsed.namespace()
@@ -78,9 +78,8 @@ final class ImportedConnection extends ConnectionBase {
   public String getConnectionName() {
     if (connectionName == null) {
       throw new IllegalStateException(
-          "Connection at '"
-              + getNode().getPath()
-              + "' was imported by ARN, which holds only the connection's id, not its name;"
+          new Owner(KIND, this)
+              + ": was imported by ARN, which holds only the connection's id, not its name;"
               + " import it with Connection.fromConnectionAttributes to give the name");
     }
     return connectionName;

@@ -10,6 +10,9 @@ import software.constructs.Construct;
  * region the import reports; a token gives neither.
  */
 final class ImportedHost extends Resource implements IHost {
+  /** What an import is called in messages. */
+  static final String KIND = "Host import";
+
   private final String hostArn;
   private final ServiceNamespace namespace;
 
@@ -25,9 +28,7 @@ final class ImportedHost extends Resource implements IHost {
 
   /** The host whose ARN an SSM String parameter holds, read at deploy time: a token. */
   static ImportedHost fromParameter(Construct scope, String id, String parameterName) {
-    ArnPublication.validateParameterName(
-        "Host.fromHostArnParameter at '" + scope.getNode().getPath() + "/" + id + "'",
-        parameterName);
+    ArnPublication.validateParameterName(Owner.child(KIND, scope, id), parameterName);
     return new ImportedHost(
         scope, id, StringParameter.valueForStringParameter(scope, parameterName));
   }
@@ -36,7 +37,7 @@ final class ImportedHost extends Resource implements IHost {
     if (JsiiShortcuts.isUnresolved(hostArn)) {
       return null;
     }
-    String who = "Host.fromHostArn at '" + scope.getNode().getPath() + "/" + id + "'";
+    Owner who = Owner.child(KIND, scope, id);
     if (hostArn == null) {
       throw new IllegalArgumentException(who + ": hostArn is null");
     }

@@ -39,7 +39,7 @@ final class LookedUpConnection extends ConnectionBase {
     this.providerType =
         props.getProviderType() != null
             ? props.getProviderType()
-            : host instanceof Host owned ? owned.getProviderType() : null;
+            : host == null ? null : host.getProviderType().orElse(null);
 
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("ConnectionName", connectionName);

@@ -65,7 +65,7 @@ final class PipelineTriggers extends Construct {
       List<GitPullRequestFilter> pullRequest) {
     boolean filters = TriggerRules.present(push) || TriggerRules.present(pullRequest);
     IPipeline iPipeline = stage.getPipeline();
-    String who = "ConnectionSourceAction at '" + scope.getNode().getPath() + "'";
+    Owner who = new Owner("ConnectionSourceAction", scope);
     if (!(iPipeline instanceof Pipeline pipeline)) {
       if (filters) {
         throw new IllegalArgumentException(
@@ -140,9 +140,8 @@ final class PipelineTriggers extends Construct {
     for (String name : triggerSourceActionNames(cfn)) {
       if (!connectionActions.contains(name)) {
         errors.add(
-            "Pipeline at '"
-                + pipeline.getNode().getPath()
-                + "': a trigger names source action '"
+            new Owner("Pipeline", pipeline)
+                + ": a trigger names source action '"
                 + name
                 + "', which is not a CodeStarSourceConnection action of this pipeline;"
                 + " CodePipeline refuses it (\"Triggers for connections must reference a"
@@ -152,9 +151,8 @@ final class PipelineTriggers extends Construct {
                 + " ConnectionSourceAction pushFilters or pullRequestFilters");
       } else if (!seen.add(name)) {
         errors.add(
-            "Pipeline at '"
-                + pipeline.getNode().getPath()
-                + "': two triggers name source action '"
+            new Owner("Pipeline", pipeline)
+                + ": two triggers name source action '"
                 + name
                 + "'; CodePipeline takes one trigger per source action ("
                 + TriggerRules.CONFIGURATION

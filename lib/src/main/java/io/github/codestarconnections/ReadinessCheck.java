@@ -73,13 +73,9 @@ public class ReadinessCheck extends Construct {
     int waitSeconds = waitSeconds(owner, props.getTimeout(), settings);
 
     Optional<ServiceNamespace> known =
-        connection != null
-            ? (connection instanceof ConnectionBase base
-                ? base.getServiceNamespace()
-                : Optional.empty())
-            : host.getServiceNamespace();
+        connection != null ? connection.getServiceNamespace() : host.getServiceNamespace();
     String arn = connection != null ? connection.getConnectionArn() : host.getHostArn();
-    String console = ConsoleAddress.connectionsPage(this);
+    String console = ConsoleAddress.connectionsPage(this, owner);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("ResourceArn", arn);
     properties.put("Mode", mode.name());
@@ -212,10 +208,9 @@ public class ReadinessCheck extends Construct {
   }
 
   /** A fluent builder for {@link ReadinessCheck}. */
-  public static final class Builder {
+  public static final class Builder extends ReadinessCheckProps.Setters<Builder> {
     private final Construct scope;
     private final String id;
-    private final ReadinessCheckProps.Builder props = ReadinessCheckProps.builder();
 
     private Builder(Construct scope, String id) {
       this.scope = scope;
@@ -233,49 +228,13 @@ public class ReadinessCheck extends Construct {
       return new Builder(scope, id);
     }
 
-    /** Sets {@link ReadinessCheckProps#getConnection()} and returns this builder. */
-    public Builder connection(IConnection connection) {
-      props.connection(connection);
-      return this;
-    }
-
-    /** Sets {@link ReadinessCheckProps#getHost()} and returns this builder. */
-    public Builder host(IHost host) {
-      props.host(host);
-      return this;
-    }
-
-    /** Sets {@link ReadinessCheckProps#getMode()} and returns this builder. */
-    public Builder mode(ReadinessMode mode) {
-      props.mode(mode);
-      return this;
-    }
-
-    /** Sets {@link ReadinessCheckProps#getTimeout()} and returns this builder. */
-    public Builder timeout(Duration timeout) {
-      props.timeout(timeout);
-      return this;
-    }
-
-    /** Sets {@link ReadinessCheckProps#getRerun()} and returns this builder. */
-    public Builder rerun(Rerun rerun) {
-      props.rerun(rerun);
-      return this;
-    }
-
-    /** Sets {@link ReadinessCheckProps#getOutput()} and returns this builder. */
-    public Builder output(Boolean output) {
-      props.output(output);
-      return this;
-    }
-
     /**
      * Builds the check.
      *
      * @return the check
      */
     public ReadinessCheck build() {
-      return new ReadinessCheck(scope, id, props.build());
+      return new ReadinessCheck(scope, id, new ReadinessCheckProps(this));
     }
   }
 }

@@ -14,7 +14,7 @@ public final class ReadinessCheckProps {
   private final Rerun rerun;
   private final Boolean output;
 
-  private ReadinessCheckProps(Builder b) {
+  ReadinessCheckProps(Setters<?> b) {
     this.connection = b.connection;
     this.host = b.host;
     this.mode = b.mode;
@@ -94,8 +94,14 @@ public final class ReadinessCheckProps {
     return output;
   }
 
-  /** A builder for {@link ReadinessCheckProps}. */
-  public static final class Builder {
+  /**
+   * The setters of {@link ReadinessCheckProps}, written once for {@link Builder} and {@link
+   * ReadinessCheck.Builder}.
+   *
+   * @param <B> the builder the setters return
+   */
+  @SuppressWarnings("unchecked")
+  public abstract static class Setters<B extends Setters<B>> {
     private IConnection connection;
     private IHost host;
     private ReadinessMode mode;
@@ -103,7 +109,7 @@ public final class ReadinessCheckProps {
     private Rerun rerun;
     private Boolean output;
 
-    private Builder() {}
+    Setters() {}
 
     /**
      * Sets {@link ReadinessCheckProps#getConnection()}.
@@ -111,9 +117,9 @@ public final class ReadinessCheckProps {
      * @param connection the connection
      * @return this builder
      */
-    public Builder connection(IConnection connection) {
+    public B connection(IConnection connection) {
       this.connection = connection;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -122,9 +128,9 @@ public final class ReadinessCheckProps {
      * @param host the host
      * @return this builder
      */
-    public Builder host(IHost host) {
+    public B host(IHost host) {
       this.host = host;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -133,9 +139,9 @@ public final class ReadinessCheckProps {
      * @param mode REPORT, REQUIRE_AVAILABLE or WAIT_FOR_AVAILABLE
      * @return this builder
      */
-    public Builder mode(ReadinessMode mode) {
+    public B mode(ReadinessMode mode) {
       this.mode = mode;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -144,9 +150,9 @@ public final class ReadinessCheckProps {
      * @param timeout how long WAIT_FOR_AVAILABLE waits
      * @return this builder
      */
-    public Builder timeout(Duration timeout) {
+    public B timeout(Duration timeout) {
       this.timeout = timeout;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -155,9 +161,9 @@ public final class ReadinessCheckProps {
      * @param rerun when the check runs again
      * @return this builder
      */
-    public Builder rerun(Rerun rerun) {
+    public B rerun(Rerun rerun) {
       this.rerun = rerun;
-      return this;
+      return (B) this;
     }
 
     /**
@@ -166,16 +172,17 @@ public final class ReadinessCheckProps {
      * @param output false to leave out the stack output
      * @return this builder
      */
-    public Builder output(Boolean output) {
+    public B output(Boolean output) {
       this.output = output;
-      return this;
+      return (B) this;
     }
+  }
 
-    /**
-     * Builds the props.
-     *
-     * @return the props
-     */
+  /** Builds {@link ReadinessCheckProps}. */
+  public static final class Builder extends Setters<Builder> {
+    private Builder() {}
+
+    /** Builds the props: an immutable copy of what was set. */
     public ReadinessCheckProps build() {
       return new ReadinessCheckProps(this);
     }

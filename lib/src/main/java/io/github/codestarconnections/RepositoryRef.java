@@ -30,7 +30,7 @@ record RepositoryRef(String owner, String repo, String branch) {
    * @return the checked reference
    * @throws IllegalArgumentException naming the property, the value and the rule
    */
-  static RepositoryRef of(String who, String owner, String repo, String branch) {
+  static RepositoryRef of(Owner who, String owner, String repo, String branch) {
     require(who, "owner", owner);
     require(who, "repo", repo);
     require(who, "branch", branch);
@@ -57,7 +57,7 @@ record RepositoryRef(String owner, String repo, String branch) {
    * @param owner the owner (not null)
    * @throws IllegalArgumentException naming the property, the value and the rule
    */
-  static void checkOwner(String who, String property, String owner) {
+  static void checkOwner(Owner who, String property, String owner) {
     if (!JsiiShortcuts.isUnresolved(owner)) {
       String[] parts = owner.split("/", -1);
       for (String part : parts) {
@@ -94,7 +94,7 @@ record RepositoryRef(String owner, String repo, String branch) {
    * @param repo the repository's name (not null)
    * @throws IllegalArgumentException naming the value and the rule
    */
-  static void checkRepo(String who, String repo) {
+  static void checkRepo(Owner who, String repo) {
     if (!JsiiShortcuts.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
       throw new IllegalArgumentException(
           who
@@ -114,7 +114,7 @@ record RepositoryRef(String owner, String repo, String branch) {
    * @return the checked reference
    * @throws IllegalArgumentException naming the value and the rule
    */
-  static RepositoryRef parse(String who, String repoString, String branch) {
+  static RepositoryRef parse(Owner who, String repoString, String branch) {
     require(who, "repoString", repoString);
     if (JsiiShortcuts.isUnresolved(repoString)) {
       throw new IllegalArgumentException(
@@ -150,7 +150,7 @@ record RepositoryRef(String owner, String repo, String branch) {
    * @param property the property, for messages
    * @param value the value
    */
-  static void require(String who, String property, String value) {
+  static void require(Owner who, String property, String value) {
     if (value == null || (!JsiiShortcuts.isUnresolved(value) && value.isEmpty())) {
       throw new IllegalArgumentException(
           who + ": " + property + " is " + (value == null ? "null" : "empty") + "; it is required");

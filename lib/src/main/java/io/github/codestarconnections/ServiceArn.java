@@ -30,19 +30,20 @@ record ServiceArn(
   /**
    * Parses a literal ARN and checks its resource type.
    *
-   * @param what who asks, for the message, e.g. {@code "Connection.fromConnectionArn at
-   *     'App/Stack/Imported'"}
+   * @param what who asks, for the message, e.g. {@code Connection import at 'App/Stack/Imported'}
    * @param arn the literal ARN (never a token)
    * @param resourceType the resource type it must name
    * @return the parsed ARN
    * @throws IllegalArgumentException naming the value and the expected form
    */
-  static ServiceArn parse(String what, String arn, String resourceType) {
+  static ServiceArn parse(Owner what, String arn, String resourceType) {
     Matcher m = arn == null ? null : ARN.matcher(arn);
     if (m == null || !m.matches() || !m.group(5).equals(resourceType)) {
       throw new IllegalArgumentException(
           what
-              + ": '"
+              + ": "
+              + resourceType
+              + "Arn '"
               + arn
               + "' is not a "
               + resourceType

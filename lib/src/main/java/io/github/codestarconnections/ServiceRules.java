@@ -6,14 +6,20 @@ import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
 final class ServiceRules {
-  /** Most user tags an AWS resource takes. */
+  /**
+   * Tags on one resource, for connections and hosts alike. The service models cap a request's
+   * TagList at 200 (../shared/reference/api/*.service-2.json) and the registry schemas set no
+   * count; CodeConnections' docs name no count per resource, and AWS's tagging guidance puts most
+   * services at 50 user tags a resource
+   * (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html). 50 is safe under either
+   * reading. A {@link Host} keeps room for the handler's markers ({@link HostRules#MAX_USER_TAGS}).
+   */
   static final int MAX_TAGS = 50;
 
-  private record Tagged(Owner owner, TagManager tags) {}
+  private record Tagged(Owner owner, TagManager tags, int max) {}
 
   /**
    * The tag managers of one stack's hosts and connections, for the count checked at synth: a
@@ -37,22 +43,25 @@ final class ServiceRules {
      *
      * @param owner the construct
      * @param tags its tag manager
+     * @param max the most tags it may have
      */
-    void add(Owner owner, TagManager tags) {
-      tagged.add(new Tagged(owner, tags));
+    void add(Owner owner, TagManager tags, int max) {
+      tagged.add(new Tagged(owner, tags, max));
     }
 
     private List<String> errors() {
       List<String> errors = new ArrayList<>();
       for (Tagged t : tagged) {
         int count = t.tags().tagValues().size();
-        if (count > MAX_TAGS) {
+        if (count > t.max()) {
           errors.add(
               t.owner()
                   + ": has "
                   + count
-                  + " tags (its own and those from Tags.of); the service allows at most "
-                  + MAX_TAGS);
+                  + " tags (its own and those from Tags.of); at most "
+                  + t.max()
+                  + " are allowed"
+                  + (t.max() == MAX_TAGS ? "" : HostRules.MARKER_ROOM));
         }
       }
       return errors;
@@ -67,20 +76,23 @@ final class ServiceRules {
    * @param owner the construct, e.g. {@code Connection at 'Stack/GitHub'}
    * @param property the property holding the tags, e.g. {@code "tags"}
    * @param tags the tags (may be null)
+   * @param max the most tags the resource may have
    */
-  static void validate(Owner owner, String property, Map<String, String> tags) {
+  static void validate(Owner owner, String property, Map<String, String> tags, int max) {
     if (tags == null) {
       return;
     }
-    if (tags.size() > MAX_TAGS) {
+    if (tags.size() > max) {
       throw new IllegalArgumentException(
           owner
               + ": "
               + property
               + " has "
               + tags.size()
-              + " tags; the service allows at most "
-              + MAX_TAGS);
+              + " tags; at most "
+              + max
+              + " are allowed"
+              + (max == MAX_TAGS ? "" : HostRules.MARKER_ROOM));
     }
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       validateTag(owner, property, tag.getKey(), tag.getValue());
@@ -88,7 +100,7 @@ final class ServiceRules {
   }
 
   /**
-   * Checks at synth that the tags a resource ends up with, its own and those from {@code
+   * Checks at synth that the tags a connection ends up with, its own and those from {@code
    * Tags.of(scope)}, are at most {@link #MAX_TAGS}: registers them with the stack's {@link
    * TagCountCheck}, the host's when the resource is a connection on a {@link Host} of the same
    * stack (no look-up in the tree), else the one found or made at its fixed id.
@@ -101,7 +113,7 @@ final class ServiceRules {
    */
   static void checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags, IHost host) {
     TagCountCheck check = host instanceof Host owned ? owned.tagCountCheckIn(stack) : null;
-    (check == null ? tagCountCheck(stack, owner) : check).add(owner, tags);
+    (check == null ? tagCountCheck(stack, owner) : check).add(owner, tags, MAX_TAGS);
   }
 
   /**
@@ -113,18 +125,10 @@ final class ServiceRules {
    * @throws IllegalArgumentException when a construct that is not ours holds the check's id
    */
   static TagCountCheck tagCountCheck(Stack stack, Owner owner) {
-    IConstruct found = stack.getNode().tryFindChild(TagCountCheck.ID);
-    if (found instanceof TagCountCheck existing) {
-      return existing;
-    }
-    if (found != null) {
-      throw new IllegalArgumentException(
-          owner
-              + ": the stack already has a construct with id '"
-              + TagCountCheck.ID
-              + "', which this library keeps for its tag count check; rename it");
-    }
-    return new TagCountCheck(stack);
+    TagCountCheck found =
+        ReservedChild.find(
+            stack, TagCountCheck.ID, TagCountCheck.class, "its tag count check", owner);
+    return found != null ? found : new TagCountCheck(stack);
   }
 
   /**
@@ -153,9 +157,23 @@ final class ServiceRules {
   }
 
   private static void validateTag(Owner owner, String property, String key, String value) {
-    if (key == null || value == null) {
+    if (key == null) {
       throw new IllegalArgumentException(
-          owner + ": " + property + " has a null key or value (key '" + key + "')");
+          owner
+              + ": "
+              + property
+              + " has a null key (with value '"
+              + value
+              + "'); a tag key is a string of 1 to 128 characters");
+    }
+    if (value == null) {
+      throw new IllegalArgumentException(
+          owner
+              + ": "
+              + property
+              + " value of '"
+              + key
+              + "' is null; a tag value is a string of 0 to 256 characters (\"\" for none)");
     }
     if (!JsiiShortcuts.isUnresolved(key)) {
       if (key.isEmpty() || key.length() > 128) {

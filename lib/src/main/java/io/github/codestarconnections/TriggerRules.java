@@ -41,7 +41,7 @@ final class TriggerRules {
    * @throws IllegalArgumentException naming the property, the value and the rule
    */
   static void check(
-      String who,
+      Owner who,
       List<GitPushFilter> push,
       List<GitPullRequestFilter> pullRequest,
       Boolean triggerOnPush) {
@@ -112,7 +112,7 @@ final class TriggerRules {
     return out;
   }
 
-  private static void checkCount(String who, String property, List<?> filters) {
+  private static void checkCount(Owner who, String property, List<?> filters) {
     if (filters != null && filters.size() > MAX_FILTERS) {
       throw new IllegalArgumentException(
           who

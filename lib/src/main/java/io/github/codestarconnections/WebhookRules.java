@@ -31,7 +31,7 @@ final class WebhookRules {
    * @throws IllegalArgumentException naming the property, the value and the rule
    */
   static void check(
-      String who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
+      Owner who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
     if (scope != null) {
       checkScope(who, type, scope, groups);
     }
@@ -45,7 +45,7 @@ final class WebhookRules {
   }
 
   private static void checkScope(
-      String who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
+      Owner who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
     String at = who + ": webhookScope " + scope;
     boolean gitHub =
         type == CodeBuildSourceType.GITHUB || type == CodeBuildSourceType.GITHUB_ENTERPRISE;
@@ -62,8 +62,9 @@ final class WebhookRules {
               + " source; CodeBuild has organization and global webhooks for GitHub and GitHub"
               + " Enterprise Server, group webhooks for GitLab and GitLab self-managed");
     }
-    RepositoryRef.require(at, "name", scope.name());
-    RepositoryRef.checkOwner(at, "name", scope.name());
+    Owner scoped = Owner.unplaced(at);
+    RepositoryRef.require(scoped, "name", scope.name());
+    RepositoryRef.checkOwner(scoped, "name", scope.name());
     if (gitHub && scope.name().contains("/")) {
       throw new IllegalArgumentException(
           at + ": a GitHub organization or enterprise name has no '/'");

@@ -113,10 +113,10 @@ class ArnPublicationTest {
         .hasMessageContaining("1 to 2048");
     assertThatThrownBy(() -> Connection.fromConnectionArnParameter(stack, "Bad", "ssm-thing"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Connection.fromConnectionArnParameter at 'Stack/Bad'");
+        .hasMessageContaining("Connection import at 'Stack/Bad'");
     assertThatThrownBy(() -> Host.fromHostArnParameter(stack, "Bad", "a b"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Host.fromHostArnParameter at 'Stack/Bad'");
+        .hasMessageContaining("Host import at 'Stack/Bad'");
   }
 
   @Test

@@ -3,13 +3,16 @@ package io.github.codestarconnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.assertions.Match;
@@ -17,6 +20,7 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.Construct;
 
 class ConnectionTest {
   private final App app = new App();
@@ -286,11 +290,10 @@ class ConnectionTest {
   }
 
   @Test
-  void importByArnKeepsTheArnAndHasNoName() {
+  void importByArnKnowsItsNamespaceButHasNoName() {
     String arn = "arn:aws:codeconnections:eu-west-1:123456789012:connection/0b1c2d3e-aaaa";
     IConnection c = Connection.fromConnectionArn(stack, "Imported", arn);
 
-    assertThat(c.getConnectionArn()).isEqualTo(arn);
     assertThat(((ConnectionBase) c).getServiceNamespace())
         .contains(ServiceNamespace.CODECONNECTIONS);
     assertThatThrownBy(c::getConnectionName)
@@ -300,14 +303,17 @@ class ConnectionTest {
   }
 
   @Test
-  void importByAttributesKeepsTheName() {
+  void importByAttributesNamesTheConnectionWhereItIsShown() {
     IConnection c =
         Connection.fromConnectionAttributes(
             stack,
             "Imported",
             new ConnectionAttributes(
                 "arn:aws:codestar-connections:eu-west-1:123456789012:connection/x", "shared"));
-    assertThat(c.getConnectionName()).isEqualTo("shared");
+    ReadinessCheck.Builder.create(stack, "Ready").connection(c).build();
+
+    assertThat(Template.fromStack(stack).findOutputs("*").toString())
+        .contains("Status of connection 'shared' (Stack/Imported)");
   }
 
   @Test
@@ -322,8 +328,8 @@ class ConnectionTest {
       assertThatThrownBy(() -> Connection.fromConnectionArn(stack, "Bad" + bad.hashCode(), bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("Connection.fromConnectionArn")
-          .hasMessageContaining("'" + bad + "'")
+          .hasMessageContaining("Connection import at 'Stack/Bad" + bad.hashCode() + "'")
+          .hasMessageContaining("connectionArn '" + bad + "'")
           .hasMessageContaining("is not a connection ARN");
     }
   }
@@ -412,7 +418,7 @@ class ConnectionTest {
       many.put("k" + i, "v");
     }
     assertThatThrownBy(() -> github("K5", many))
-        .hasMessageContaining("tags has 51 tags; the service allows at most 50");
+        .hasMessageContaining("tags has 51 tags; at most 50 are allowed");
   }
 
   @Test
@@ -436,29 +442,78 @@ class ConnectionTest {
   }
 
   @Test
-  void propsBuilderKeepsWhatItWasGiven() {
-    IHost host =
-        Host.fromHostArn(
-            stack,
-            "Host",
-            "arn:aws:codestar-connections:eu-west-1:123456789012:host/ghes-1234abcd");
-    ConnectionProps props =
-        ConnectionProps.builder()
-            .connectionName("n")
-            .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-            .host(host)
-            .tags(Map.of("b", "2", "a", "1"))
-            .removalPolicy(RemovalPolicy.DESTROY)
-            .handshakeOutput(false)
-            .build();
-    assertThat(props.getConnectionName()).isEqualTo("n");
-    assertThat(props.getProviderType()).isEqualTo(ProviderType.GITHUB_ENTERPRISE_SERVER);
-    assertThat(props.getHost()).isSameAs(host);
-    assertThat(props.getTags()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
-    assertThat(props.getRemovalPolicy()).isEqualTo(RemovalPolicy.DESTROY);
-    assertThat(props.getHandshakeOutput()).isFalse();
+  void aNullTagKeyOrValueIsTheLibrarysError() {
+    Map<String, String> nullKey = new HashMap<>();
+    nullKey.put(null, "v");
+    assertThatThrownBy(() -> github("NullKey", nullKey))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Connection at 'Stack/NullKey': tags has a null key (with value 'v'); a tag key is a"
+                + " string of 1 to 128 characters");
+    Map<String, String> nullValue = new HashMap<>();
+    nullValue.put("team", null);
+    assertThatThrownBy(() -> github("NullValue", nullValue))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Connection at 'Stack/NullValue': tags value of 'team' is null; a tag value is a"
+                + " string of 0 to 256 characters (\"\" for none)");
+  }
 
-    Connection c = new Connection(stack, "FromProps", props);
-    assertThat(c.getConnectionName()).isEqualTo("n");
+  @Test
+  void propsKeepTheirOwnSortedCopyOfTheTags() {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("b", "2");
+    tags.put("a", "1");
+    ConnectionProps props =
+        ConnectionProps.builder().providerType(ProviderType.GITHUB).tags(tags).build();
+    tags.put("c", "3");
+    new Connection(stack, "FromProps", props);
+
+    // The template's order does not depend on the map's, and a later change to the map is not
+    // taken.
+    Template.fromStack(stack)
+        .hasResourceProperties(
+            "AWS::CodeStarConnections::Connection",
+            Map.of(
+                "Tags",
+                List.of(Map.of("Key", "a", "Value", "1"), Map.of("Key", "b", "Value", "2"))));
+    assertThatThrownBy(() -> props.getTags().put("d", "4"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** A host of the user's own, saying its provider type through {@link IHost}. */
+  private static final class OwnHost extends Resource implements IHost {
+    OwnHost(Construct scope, String id) {
+      super(scope, id);
+    }
+
+    @Override
+    public String getHostArn() {
+      return "arn:aws:codeconnections:eu-west-1:123456789012:host/own-1234abcd";
+    }
+
+    @Override
+    public Optional<ProviderType> getProviderType() {
+      return Optional.of(ProviderType.GITLAB_SELF_MANAGED);
+    }
+  }
+
+  @Test
+  void aHostOfYourOwnIsCheckedByWhatItSaysThroughIHost() {
+    OwnHost host = new OwnHost(stack, "Own");
+    assertThatThrownBy(
+            () ->
+                Connection.Builder.create(stack, "Wrong")
+                    .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+                    .host(host)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Connection at 'Stack/Wrong': providerType GITHUB_ENTERPRISE_SERVER differs from the"
+                + " host's GITLAB_SELF_MANAGED (Stack/Own); leave providerType out to take the"
+                + " host's");
+
+    Connection c = Connection.Builder.create(stack, "Right").host(host).build();
+    assertThat(c.getProviderType()).contains(ProviderType.GITLAB_SELF_MANAGED);
   }
 }

@@ -94,8 +94,9 @@ class HostProviderSettingsTest {
     assertThatThrownBy(() -> ghes("Ghes", ServiceNamespace.CODESTAR_CONNECTIONS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(
-            "Host at 'Stack/Ghes': the stack has a construct with id 'HostProviderSettings' that"
-                + " is not a HostProviderSettings");
+            "Host at 'Stack/Ghes': the stack already has a construct with id"
+                + " 'HostProviderSettings', which this library keeps for the host provider"
+                + " settings; rename it");
   }
 
   @Test

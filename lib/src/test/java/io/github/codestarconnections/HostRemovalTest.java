@@ -43,7 +43,7 @@ class HostRemovalTest {
     Connection.Builder.create(stack, "GhesConnection").host(ghes).handshakeOutput(false).build();
 
     assertThatThrownBy(() -> Template.fromStack(stack))
-        .hasMessageContaining("Host at 'Stack/Ghes' has removalPolicy DESTROY")
+        .hasMessageContaining("Host at 'Stack/Ghes': has removalPolicy DESTROY")
         .hasMessageContaining("Connection at 'Stack/GhesConnection'")
         .hasMessageContaining("removalPolicy(RemovalPolicy.DESTROY)")
         .hasMessageContaining("the host RETAIN");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,6 @@ class HostTest {
             "Retain",
             "UpdateReplacePolicy",
             "Delete"));
-    assertThat(host.getHostName()).isEqualTo("acme-ghes");
-    assertThat(host.getProviderType()).isEqualTo(ProviderType.GITHUB_ENTERPRISE_SERVER);
     assertThat(host.getSecurityGroups()).isEmpty();
     assertThat(host.getServiceNamespace()).contains(ServiceNamespace.CODESTAR_CONNECTIONS);
     assertThat(host.getBackend()).isEqualTo(HostBackend.CUSTOM_RESOURCE);
@@ -243,7 +242,7 @@ class HostTest {
                 Host.fromHostArn(
                     stack, "D", "arn:aws:codestar-connections:eu-west-1:123456789012:connection/x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Host.fromHostArn at 'Stack/D'")
+        .hasMessageContaining("Host import at 'Stack/D': hostArn '")
         .hasMessageContaining("is not a host ARN");
   }
 
@@ -316,12 +315,37 @@ class HostTest {
 
   @Test
   void tooManyTagsThroughTagsOfFailSynthesis() {
-    Map<String, String> fifty = new java.util.TreeMap<>();
-    for (int i = 0; i < 50; i++) {
-      fifty.put("k" + i, "v");
+    Map<String, String> full = new java.util.TreeMap<>();
+    for (int i = 0; i < 47; i++) {
+      full.put("k" + i, "v");
     }
-    ghes("Full").tags(fifty).build();
+    ghes("Full").tags(full).build();
     Tags.of(stack).add("one-more", "v");
-    assertThatThrownBy(() -> app.synth()).hasMessageContaining("Host at 'Stack/Full': has 51 tags");
+    assertThatThrownBy(() -> app.synth()).hasMessageContaining("Host at 'Stack/Full': has 48 tags");
+  }
+
+  @Test
+  void aNullTagKeyOrValueIsTheLibrarysErrorOnBothBackends() {
+    for (HostBackend backend : HostBackend.values()) {
+      Map<String, String> nullKey = new HashMap<>();
+      nullKey.put(null, "v");
+      nullKey.put("team", "platform");
+      assertThatThrownBy(() -> ghes("NullKey" + backend).backend(backend).tags(nullKey).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Host at 'Stack/NullKey"
+                  + backend
+                  + "': tags has a null key (with value 'v'); a tag key is a string of 1 to 128"
+                  + " characters");
+      Map<String, String> nullValue = new HashMap<>();
+      nullValue.put("team", null);
+      assertThatThrownBy(() -> ghes("NullValue" + backend).backend(backend).tags(nullValue).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Host at 'Stack/NullValue"
+                  + backend
+                  + "': tags value of 'team' is null; a tag value is a string of 0 to 256"
+                  + " characters (\"\" for none)");
+    }
   }
 }

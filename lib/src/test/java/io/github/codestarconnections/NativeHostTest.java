@@ -195,13 +195,13 @@ class NativeHostTest {
 
   @Test
   void tooManyTagsThroughTagsOfFailSynthesis() {
-    Map<String, String> fifty = new java.util.TreeMap<>();
-    for (int i = 0; i < 50; i++) {
-      fifty.put("k" + i, "v");
+    Map<String, String> full = new java.util.TreeMap<>();
+    for (int i = 0; i < 47; i++) {
+      full.put("k" + i, "v");
     }
-    nativeGhes("Full").tags(fifty).build();
+    nativeGhes("Full").tags(full).build();
     Tags.of(stack).add("one-more", "v");
-    assertThatThrownBy(() -> app.synth()).hasMessageContaining("Host at 'Stack/Full': has 51 tags");
+    assertThatThrownBy(() -> app.synth()).hasMessageContaining("Host at 'Stack/Full': has 48 tags");
   }
 
   @Test

@@ -16,19 +16,24 @@ class TagCountCheckTest {
   private final App app = new App();
   private final Stack stack = new Stack(app, "Stack");
 
-  private static Map<String, String> fiftyTags() {
-    Map<String, String> fifty = new TreeMap<>();
-    for (int i = 0; i < 50; i++) {
-      fifty.put("k" + i, "v");
+  private static Map<String, String> tags(int count) {
+    Map<String, String> tags = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      tags.put("k" + i, "v");
     }
-    return fifty;
+    return tags;
+  }
+
+  /** As many as a connection takes. */
+  private static Map<String, String> fiftyTags() {
+    return tags(50);
   }
 
   private Host host(Stack in, String id) {
     return Host.Builder.create(in, id)
         .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
         .providerEndpoint("https://github.example.com")
-        .tags(fiftyTags())
+        .tags(tags(47))
         .build();
   }
 
@@ -44,8 +49,12 @@ class TagCountCheckTest {
         .isInstanceOf(ServiceRules.TagCountCheck.class)
         .isNotSameAs(other.getNode().tryFindChild(ServiceRules.TagCountCheck.ID));
     assertThatThrownBy(() -> app.synth())
-        .hasMessageContaining("Host at 'Stack/Full': has 51 tags")
-        .hasMessageContaining("Connection at 'Stack/OnFull': has 51 tags");
+        .hasMessageContaining(
+            "Host at 'Stack/Full': has 48 tags (its own and those from Tags.of); at most 47 are"
+                + " allowed on a host (50 a resource, less the handler's markers)")
+        .hasMessageContaining(
+            "Connection at 'Stack/OnFull': has 51 tags (its own and those from Tags.of); at most"
+                + " 50 are allowed");
   }
 
   @Test

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClientBuilder;
+import software.amazon.awssdk.services.codeconnections.endpoints.CodeConnectionsEndpointProvider;
 import software.amazon.awssdk.services.codeconnections.model.Connection;
 import software.amazon.awssdk.services.codeconnections.model.GetHostResponse;
 import software.amazon.awssdk.services.codeconnections.model.Host;
@@ -14,8 +17,20 @@ import software.amazon.awssdk.services.codeconnections.model.ListHostsResponse;
 import software.amazon.awssdk.services.codeconnections.model.Tag;
 import software.amazon.awssdk.services.codeconnections.model.VpcConfiguration;
 
-/** {@link HostApi} over the {@code codeconnections} SDK client. */
+/**
+ * {@link HostApi} over the SDK client of {@link Namespace#CODECONNECTIONS}, and that client as the
+ * handler builds it.
+ *
+ * <p>Written once for both namespaces: the two SDK modules have the same operations and shapes
+ * under different packages and class names, so lambda/pom.xml writes the codestar-connections
+ * adapter from the codeconnections one's source at generate-sources, renaming the SDK package, the
+ * class-name prefix and the namespace constant. A change to that source is made in both; name SDK
+ * types only through their package or prefix, so that the renaming reaches them (AdapterTwinTest
+ * checks each adapter's bytecode, namespace and members).
+ */
 public final class CodeConnectionsHostApi implements HostApi {
+  private static final Namespace NAMESPACE = Namespace.CODECONNECTIONS;
+
   private final CodeConnectionsClient client;
 
   /**
@@ -27,9 +42,53 @@ public final class CodeConnectionsHostApi implements HostApi {
     this.client = client;
   }
 
+  /**
+   * The client as the handler builds it, before {@code build()}: {@link ServiceClients}' settings
+   * and {@link #endpoints()}.
+   *
+   * @param region the client's region
+   * @return the configured builder
+   */
+  static CodeConnectionsClientBuilder clientBuilder(Region region) {
+    return ServiceClients.configure(CodeConnectionsClient.builder(), region)
+        .endpointProvider(endpoints());
+  }
+
+  /**
+   * The endpoint provider the handler's client uses: {@link RegionalEndpoints}, falling back on the
+   * SDK's own rules where those answer.
+   *
+   * @return the provider
+   */
+  static CodeConnectionsEndpointProvider endpoints() {
+    return params ->
+        RegionalEndpoints.resolve(
+            NAMESPACE,
+            params.region(),
+            params.useFips(),
+            params.useDualStack(),
+            params.endpoint(),
+            () -> CodeConnectionsEndpointProvider.defaultProvider().resolveEndpoint(params));
+  }
+
+  /**
+   * An adapter over a client built as {@link #clientBuilder}, or, given in-JVM answers, over one
+   * that {@link SnapStartPriming#offline} keeps from the network.
+   *
+   * @param region the client's region
+   * @param offline the in-JVM answers, or null for a client that calls the service
+   * @return the adapter and its client
+   */
+  static ServiceClients.ClosableApi open(Region region, PrimingHttpClient offline) {
+    CodeConnectionsClientBuilder builder = clientBuilder(region);
+    CodeConnectionsClient client =
+        (offline == null ? builder : SnapStartPriming.offline(builder, offline)).build();
+    return new ServiceClients.ClosableApi(new CodeConnectionsHostApi(client), client);
+  }
+
   @Override
   public Namespace namespace() {
-    return Namespace.CODECONNECTIONS;
+    return NAMESPACE;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.codestarconnections.lambda;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,24 @@ import java.util.regex.Pattern;
 final class EventFields {
   /** The models' ".*", matched whole: no line breaks, as for the service. */
   static final Pattern SINGLE_LINE = Pattern.compile(".*");
+
+  /**
+   * The ProviderType enum of the codeconnections model; the codestar-connections model's lists the
+   * same but {@link #CODECONNECTIONS_ONLY_PROVIDER_TYPE}
+   * (../shared/reference/api/*.service-2.json). RuleAgreementTest checks both against the models
+   * and lib's ProviderType.
+   */
+  static final Set<String> PROVIDER_TYPES =
+      Set.of(
+          "Bitbucket",
+          "GitHub",
+          "GitHubEnterpriseServer",
+          "GitLab",
+          "GitLabSelfManaged",
+          "AzureDevOps");
+
+  /** The provider type only the codeconnections model lists. */
+  static final String CODECONNECTIONS_ONLY_PROVIDER_TYPE = "AzureDevOps";
 
   /**
    * The parts of an event that do not depend on the resource type.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a CloudFormation custom-resource event into a {@link HostEvent}, checking every property
@@ -15,12 +16,25 @@ import java.util.regex.Pattern;
  * properties are not checked (a Create that failed on them must still delete cleanly).
  */
 public final class HostEventParser {
-  /** Provider types the CreateHost API accepts (service model 2019-12-01 and 2023-12-01). */
-  public static final Set<String> PROVIDER_TYPES =
-      Set.of("Bitbucket", "GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged");
+  /** Provider types CreateHost accepts in both namespaces, so that either can serve a host. */
+  static final Set<String> PROVIDER_TYPES =
+      EventFields.PROVIDER_TYPES.stream()
+          .filter(t -> !t.equals(EventFields.CODECONNECTIONS_ONLY_PROVIDER_TYPE))
+          .collect(Collectors.toUnmodifiableSet());
 
-  /** At most this many user tags: the model's 200, less one for the {@link MarkerTag}. */
-  public static final int MAX_USER_TAGS = 199;
+  /**
+   * Tags on one resource. The models cap a request's TagList at 200; CodeConnections' docs name no
+   * count per resource, and AWS's tagging guidance puts most services at 50 user tags a resource
+   * (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html). 50 with the handler's markers
+   * included is safe under either reading.
+   */
+  static final int MAX_TAGS_PER_RESOURCE = 50;
+
+  /**
+   * At most this many user tags: {@link #MAX_TAGS_PER_RESOURCE} less the handler's {@link
+   * MarkerTag#KEYS}, the same number lib allows a Host (RuleAgreementTest).
+   */
+  public static final int MAX_USER_TAGS = MAX_TAGS_PER_RESOURCE - MarkerTag.KEYS.size();
 
   private static final Set<String> PROPERTY_NAMES =
       Set.of(
@@ -211,9 +225,13 @@ public final class HostEventParser {
               + list.size()
               + " tags; at most "
               + MAX_USER_TAGS
-              + " are allowed (the service's 200 less one for the "
-              + MarkerTag.KEY
-              + " tag)");
+              + " are allowed ("
+              + MAX_TAGS_PER_RESOURCE
+              + " a resource, less the handler's "
+              + MarkerTag.KEYS.size()
+              + " marker keys under "
+              + MarkerTag.PREFIX
+              + ")");
     }
     for (Object item : list) {
       if (!(item instanceof Map)) {

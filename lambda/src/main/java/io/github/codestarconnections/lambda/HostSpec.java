@@ -24,14 +24,4 @@ public record HostSpec(
   public HostSpec {
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
-
-  /**
-   * Whether two VPC configurations, either possibly absent, mean the same thing.
-   *
-   * @param other the other spec
-   * @return true when both have none or both have equivalent ones
-   */
-  public boolean sameVpcAs(HostSpec other) {
-    return vpc == null ? other.vpc == null : vpc.sameAs(other.vpc);
-  }
 }

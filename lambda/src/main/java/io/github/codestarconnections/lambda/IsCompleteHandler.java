@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
-import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 
 /**
  * The isComplete handler of {@code Custom::CodeStarConnectionsHost} in the CDK Provider framework:
@@ -29,34 +27,16 @@ public final class IsCompleteHandler
    * Lambda's init phase).
    */
   public IsCompleteHandler() {
-    this(ServiceClients.containerApi(), System.out);
+    this(ServiceClients.containerApi(), System.out, Clock.systemUTC());
   }
 
   /**
-   * Over a given {@code codestar-connections} client.
-   *
-   * @param client the client
-   */
-  public IsCompleteHandler(CodeStarConnectionsClient client) {
-    this(new CodeStarConnectionsHostApi(client));
-  }
-
-  /**
-   * Over a given {@code codeconnections} client.
-   *
-   * @param client the client
-   */
-  public IsCompleteHandler(CodeConnectionsClient client) {
-    this(new CodeConnectionsHostApi(client));
-  }
-
-  /**
-   * Over a given API, logging to stdout.
+   * Over a given API (e.g. {@code new CodeConnectionsHostApi(client)}), logging to stdout.
    *
    * @param api the API
    */
   public IsCompleteHandler(HostApi api) {
-    this(() -> api, System.out);
+    this(api, System.out);
   }
 
   /**
@@ -66,7 +46,7 @@ public final class IsCompleteHandler
    * @param log where the JSON lines go
    */
   public IsCompleteHandler(HostApi api, PrintStream log) {
-    this(() -> api, log, Clock.systemUTC());
+    this(api, log, Clock.systemUTC());
   }
 
   /**
@@ -78,10 +58,6 @@ public final class IsCompleteHandler
    */
   public IsCompleteHandler(HostApi api, PrintStream log, Clock clock) {
     this(() -> api, log, clock);
-  }
-
-  private IsCompleteHandler(Supplier<HostApi> api, PrintStream log) {
-    this(api, log, Clock.systemUTC());
   }
 
   private IsCompleteHandler(Supplier<HostApi> api, PrintStream log, Clock clock) {

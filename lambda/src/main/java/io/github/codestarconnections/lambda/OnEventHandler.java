@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
-import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 
 /**
  * The onEvent handler of {@code Custom::CodeStarConnectionsHost} in the CDK Provider framework:
@@ -32,34 +30,21 @@ public final class OnEventHandler
    * Lambda's init phase).
    */
   public OnEventHandler() {
-    this(ServiceClients.containerApi(), System.out, HostLifecycle.DEFAULT_RETRY_DELAY);
+    this(
+        ServiceClients.containerApi(),
+        System.out,
+        HostLifecycle.DEFAULT_RETRY_DELAY,
+        Clock.systemUTC());
   }
 
   /**
-   * Over a given {@code codestar-connections} client.
-   *
-   * @param client the client
-   */
-  public OnEventHandler(CodeStarConnectionsClient client) {
-    this(new CodeStarConnectionsHostApi(client));
-  }
-
-  /**
-   * Over a given {@code codeconnections} client.
-   *
-   * @param client the client
-   */
-  public OnEventHandler(CodeConnectionsClient client) {
-    this(new CodeConnectionsHostApi(client));
-  }
-
-  /**
-   * Over a given API, logging to stdout, with production retry pauses.
+   * Over a given API (e.g. {@code new CodeConnectionsHostApi(client)}), logging to stdout, with
+   * production retry pauses.
    *
    * @param api the API
    */
   public OnEventHandler(HostApi api) {
-    this(() -> api, System.out, HostLifecycle.DEFAULT_RETRY_DELAY);
+    this(api, System.out, HostLifecycle.DEFAULT_RETRY_DELAY);
   }
 
   /**
@@ -72,7 +57,7 @@ public final class OnEventHandler
    *     HostLifecycle#DEFAULT_RETRY_DELAY}, growing with jitter)
    */
   public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay) {
-    this(() -> api, log, retryDelay, Clock.systemUTC());
+    this(api, log, retryDelay, Clock.systemUTC());
   }
 
   /**
@@ -85,10 +70,6 @@ public final class OnEventHandler
    */
   public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay, Clock clock) {
     this(() -> api, log, retryDelay, clock);
-  }
-
-  private OnEventHandler(Supplier<HostApi> api, PrintStream log, Duration retryDelay) {
-    this(api, log, retryDelay, Clock.systemUTC());
   }
 
   private OnEventHandler(Supplier<HostApi> api, PrintStream log, Duration retryDelay, Clock clock) {

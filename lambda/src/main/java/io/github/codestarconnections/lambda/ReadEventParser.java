@@ -17,16 +17,6 @@ public final class ReadEventParser {
   /** Where isComplete finds when onEvent took the request: a field onEvent returns. */
   public static final String STARTED_AT = "ReadStartedAt";
 
-  /** The union of both models' ProviderType enums (only codeconnections lists AzureDevOps). */
-  static final Set<String> PROVIDER_TYPES =
-      Set.of(
-          "Bitbucket",
-          "GitHub",
-          "GitHubEnterpriseServer",
-          "GitLab",
-          "GitLabSelfManaged",
-          "AzureDevOps");
-
   /** The longest wait a check may ask for: the Provider framework's own limit, two hours. */
   static final int MAX_WAIT_SECONDS = 7200;
 
@@ -93,14 +83,14 @@ public final class ReadEventParser {
     onlyKnown(kind, p, LOOKUP_NAMES);
     String name = string(kind, p, "ConnectionName", true, 1, 32, ANY);
     String type = string(kind, p, "ProviderTypeFilter", false, 1, 64, EventFields.SINGLE_LINE);
-    if (type != null && !PROVIDER_TYPES.contains(type)) {
+    if (type != null && !EventFields.PROVIDER_TYPES.contains(type)) {
       throw property(
           kind,
           "ProviderTypeFilter",
           "is '"
               + EventFields.clip(type)
               + "'; ListConnections accepts "
-              + String.join(", ", new TreeSet<>(PROVIDER_TYPES)));
+              + String.join(", ", new TreeSet<>(EventFields.PROVIDER_TYPES)));
     }
     String host = string(kind, p, "HostArnFilter", false, 1, 256, EventFields.SINGLE_LINE);
     if (host != null && HostArn.parse(host).isEmpty()) {

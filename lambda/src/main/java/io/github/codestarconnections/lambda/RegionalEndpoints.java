@@ -7,17 +7,17 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.codeconnections.endpoints.CodeConnectionsEndpointProvider;
-import software.amazon.awssdk.services.codestarconnections.endpoints.CodeStarConnectionsEndpointProvider;
 
 /**
- * Endpoint providers for the two clients that answer the common case themselves: no FIPS, no
- * dual-stack, and either a configured endpoint (endpointOverride, AWS_ENDPOINT_URL...) or a region
- * of a known partition, giving {@code https://<prefix>.<region>.<partition DNS suffix>}, which is
- * what the services' endpoint rules say. The SDK's default providers load and evaluate those rules
- * and the partition table on the first call (~13 ms of a cold start); anything else (FIPS,
- * dual-stack, a region outside the known partitions, no region) goes to them unchanged.
- * RegionalEndpointsTest compares both with the SDK's providers in every region the SDK knows.
+ * How the endpoint providers of the two clients ({@code endpoints()} of each adapter, {@link
+ * CodeConnectionsHostApi#endpoints}) answer the common case themselves: no FIPS, no dual-stack, and
+ * either a configured endpoint (endpointOverride, AWS_ENDPOINT_URL...) or a region of a known
+ * partition, giving {@code https://<prefix>.<region>.<partition DNS suffix>}, which is what the
+ * services' endpoint rules say. The SDK's default providers load and evaluate those rules and the
+ * partition table on the first call (a measurable part of a cold start, docs/PERFORMANCE.md);
+ * anything else (FIPS, dual-stack, a region outside the known partitions, no region) goes to them
+ * unchanged. RegionalEndpointsTest compares both with the SDK's providers in every region the SDK
+ * knows.
  */
 final class RegionalEndpoints {
   /** A partition: its regions' pattern (from the SDK's partition table) and DNS suffix. */
@@ -49,39 +49,19 @@ final class RegionalEndpoints {
   private RegionalEndpoints() {}
 
   /**
-   * For the {@code codestar-connections} client.
+   * Resolves an endpoint from a client's endpoint parameters.
    *
-   * @return the provider
+   * @param namespace whose endpoint: its endpoint prefix is its ARN service (endpointPrefix in
+   *     ../shared/reference/api/*.service-2.json: codestar-connections, codeconnections)
+   * @param region the parameters' region, may be null
+   * @param fips the parameters' UseFIPS
+   * @param dualStack the parameters' UseDualStack
+   * @param configured the parameters' configured endpoint, may be null
+   * @param sdk the SDK's own provider for these parameters
+   * @return the endpoint
    */
-  static CodeStarConnectionsEndpointProvider codeStarConnections() {
-    return params ->
-        resolve(
-            "codestar-connections",
-            params.region(),
-            params.useFips(),
-            params.useDualStack(),
-            params.endpoint(),
-            () -> CodeStarConnectionsEndpointProvider.defaultProvider().resolveEndpoint(params));
-  }
-
-  /**
-   * For the {@code codeconnections} client.
-   *
-   * @return the provider
-   */
-  static CodeConnectionsEndpointProvider codeConnections() {
-    return params ->
-        resolve(
-            "codeconnections",
-            params.region(),
-            params.useFips(),
-            params.useDualStack(),
-            params.endpoint(),
-            () -> CodeConnectionsEndpointProvider.defaultProvider().resolveEndpoint(params));
-  }
-
-  private static CompletableFuture<Endpoint> resolve(
-      String prefix,
+  static CompletableFuture<Endpoint> resolve(
+      Namespace namespace,
       Region region,
       Boolean fips,
       Boolean dualStack,
@@ -94,7 +74,9 @@ final class RegionalEndpoints {
       return url(configured);
     }
     String suffix = region == null ? null : dnsSuffix(region.id());
-    return suffix == null ? sdk.get() : url("https://" + prefix + "." + region.id() + "." + suffix);
+    return suffix == null
+        ? sdk.get()
+        : url("https://" + namespace.arnService() + "." + region.id() + "." + suffix);
   }
 
   /** The partition DNS suffix of a region id, or null when no known partition has it. */

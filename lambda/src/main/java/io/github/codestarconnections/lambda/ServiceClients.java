@@ -4,22 +4,21 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
-import software.amazon.awssdk.services.codeconnections.CodeConnectionsClientBuilder;
-import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
-import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClientBuilder;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients once per Lambda container: url-connection HTTP client, region from {@code
  * AWS_REGION}, credentials from the environment ({@link HandlerCredentials}), and bounded retries
- * and timeouts so that no call outlives the handler's 60 s. Where it builds them, a SnapStart
- * function registers the container's {@link SnapStartPriming} hook.
+ * and timeouts so that no call outlives the handler's Lambda timeout (2 minutes, set by lib's
+ * HandlerFunctions). Where it builds them, a SnapStart function registers the container's {@link
+ * SnapStartPriming} hook.
  */
 public final class ServiceClients {
   /** Attempts per call (first try included); CreateHost is always attempted once. */
@@ -100,13 +99,7 @@ public final class ServiceClients {
 
   private static HostApi build(Namespace namespace) {
     Region region = Region.of(requireRegion());
-    HostApi api =
-        switch (namespace) {
-          case CODESTAR_CONNECTIONS ->
-              new CodeStarConnectionsHostApi(codeStarConnectionsBuilder(region).build());
-          case CODECONNECTIONS ->
-              new CodeConnectionsHostApi(codeConnectionsBuilder(region).build());
-        };
+    HostApi api = open(namespace, region, null).api();
     // Where the container's clients are built, so once per container; only a SnapStart function
     // registers it, and Lambda runs it before the snapshot.
     SnapStartPriming.registerOn(System.getenv(), namespace, region);
@@ -122,56 +115,36 @@ public final class ServiceClients {
   }
 
   /**
-   * A namespace's API over a client built as the container's, then made offline by {@link
-   * SnapStartPriming#offline}: answered in the JVM, for priming.
+   * A namespace's API over a client built as the container's.
    *
    * @param namespace which API
    * @param region the client's region
-   * @param answers the in-JVM answers
+   * @param offline in-JVM answers ({@link SnapStartPriming#offline}, for priming), or null for a
+   *     client that calls the service
    * @return the API and its client
    */
-  static ClosableApi offlineApi(Namespace namespace, Region region, PrimingHttpClient answers) {
+  static ClosableApi open(Namespace namespace, Region region, PrimingHttpClient offline) {
     return switch (namespace) {
-      case CODESTAR_CONNECTIONS -> {
-        CodeStarConnectionsClient client =
-            SnapStartPriming.offline(codeStarConnectionsBuilder(region), answers).build();
-        yield new ClosableApi(new CodeStarConnectionsHostApi(client), client);
-      }
-      case CODECONNECTIONS -> {
-        CodeConnectionsClient client =
-            SnapStartPriming.offline(codeConnectionsBuilder(region), answers).build();
-        yield new ClosableApi(new CodeConnectionsHostApi(client), client);
-      }
+      case CODESTAR_CONNECTIONS -> CodeStarConnectionsHostApi.open(region, offline);
+      case CODECONNECTIONS -> CodeConnectionsHostApi.open(region, offline);
     };
   }
 
   /**
-   * The {@code codestar-connections} client as the handler builds it, before {@code build()}.
+   * Gives a client builder of either namespace what every handler client has (the adapters add
+   * their endpoint provider).
    *
+   * @param builder a new client builder
    * @param region the client's region
-   * @return the configured builder
+   * @param <B> the builder type
+   * @return the same builder
    */
-  static CodeStarConnectionsClientBuilder codeStarConnectionsBuilder(Region region) {
-    return CodeStarConnectionsClient.builder()
+  static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder, Region region) {
+    return builder
         .region(region)
         .credentialsProvider(HandlerCredentials.SHARED)
         .httpClientBuilder(httpClient())
-        .endpointProvider(RegionalEndpoints.codeStarConnections())
-        .overrideConfiguration(overrideConfiguration());
-  }
-
-  /**
-   * The {@code codeconnections} client as the handler builds it, before {@code build()}.
-   *
-   * @param region the client's region
-   * @return the configured builder
-   */
-  static CodeConnectionsClientBuilder codeConnectionsBuilder(Region region) {
-    return CodeConnectionsClient.builder()
-        .region(region)
-        .credentialsProvider(HandlerCredentials.SHARED)
-        .httpClientBuilder(httpClient())
-        .endpointProvider(RegionalEndpoints.codeConnections())
         .overrideConfiguration(overrideConfiguration());
   }
 

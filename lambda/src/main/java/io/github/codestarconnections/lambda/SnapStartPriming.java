@@ -145,8 +145,7 @@ final class SnapStartPriming implements Resource {
     // The container credentials provider a SnapStart function signs with, made (not asked) now.
     HandlerCredentials.SHARED.prepare();
     PrimingHttpClient answers = new PrimingHttpClient(arn);
-    try (ServiceClients.ClosableApi offline =
-        ServiceClients.offlineApi(namespace, region, answers)) {
+    try (ServiceClients.ClosableApi offline = ServiceClients.open(namespace, region, answers)) {
       HostApi api = offline.api();
       PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
       Map<String, Object> create = event("Create", null);

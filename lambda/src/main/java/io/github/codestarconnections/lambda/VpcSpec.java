@@ -1,11 +1,10 @@
 package io.github.codestarconnections.lambda;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.TreeSet;
 
 /**
- * A host's wanted VPC configuration. {@link #toString()} never shows the TLS certificate.
+ * A host's VPC configuration, wanted or live. {@link #toString()} never shows the TLS certificate;
+ * whether two mean the same thing is {@link LiveConfig#sameVpc}.
  *
  * @param vpcId the VPC id
  * @param subnetIds the subnet ids (order does not matter)
@@ -19,21 +18,6 @@ public record VpcSpec(
   public VpcSpec {
     subnetIds = List.copyOf(subnetIds);
     securityGroupIds = List.copyOf(securityGroupIds);
-  }
-
-  /**
-   * Whether two configurations mean the same thing: ids compared as sets, since CloudFormation and
-   * the service do not keep their order.
-   *
-   * @param other the other configuration, may be null
-   * @return true when equivalent
-   */
-  public boolean sameAs(VpcSpec other) {
-    return other != null
-        && vpcId.equals(other.vpcId)
-        && new TreeSet<>(subnetIds).equals(new TreeSet<>(other.subnetIds))
-        && new TreeSet<>(securityGroupIds).equals(new TreeSet<>(other.securityGroupIds))
-        && Objects.equals(tlsCertificate, other.tlsCertificate);
   }
 
   @Override

@@ -47,7 +47,7 @@ class HandlerCredentialsTest {
     System.setProperty("aws.containerAuthorizationToken", "lambda-token");
     SignedHeaders signed = new SignedHeaders();
     try (CodeStarConnectionsClient client =
-        ServiceClients.codeStarConnectionsBuilder(Region.US_EAST_1)
+        CodeStarConnectionsHostApi.clientBuilder(Region.US_EAST_1)
             .credentialsProvider(new HandlerCredentials(name -> null))
             .overrideConfiguration(
                 ServiceClients.overrideConfiguration().toBuilder()

@@ -62,7 +62,7 @@ class RegionalEndpointsTest {
 
   @Test
   void codeStarConnectionsMatchesTheSdkEverywhere() {
-    CodeStarConnectionsEndpointProvider ours = RegionalEndpoints.codeStarConnections();
+    CodeStarConnectionsEndpointProvider ours = CodeStarConnectionsHostApi.endpoints();
     CodeStarConnectionsEndpointProvider sdks =
         CodeStarConnectionsEndpointProvider.defaultProvider();
     int compared = 0;
@@ -97,7 +97,7 @@ class RegionalEndpointsTest {
 
   @Test
   void codeConnectionsMatchesTheSdkEverywhere() {
-    CodeConnectionsEndpointProvider ours = RegionalEndpoints.codeConnections();
+    CodeConnectionsEndpointProvider ours = CodeConnectionsHostApi.endpoints();
     CodeConnectionsEndpointProvider sdks = CodeConnectionsEndpointProvider.defaultProvider();
     for (String id : regionIds()) {
       for (boolean fips : new boolean[] {false, true}) {

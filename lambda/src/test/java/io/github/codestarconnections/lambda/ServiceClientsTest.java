@@ -89,14 +89,14 @@ class ServiceClientsTest {
   @Test
   void theClientsUseOurEndpointProviders() {
     try (CodeStarConnectionsClient client =
-        ServiceClients.codeStarConnectionsBuilder(Region.US_EAST_1).build()) {
+        CodeStarConnectionsHostApi.clientBuilder(Region.US_EAST_1).build()) {
       assertThat(client.serviceClientConfiguration().endpointProvider().orElseThrow().getClass())
-          .isEqualTo(RegionalEndpoints.codeStarConnections().getClass());
+          .isEqualTo(CodeStarConnectionsHostApi.endpoints().getClass());
     }
     try (CodeConnectionsClient client =
-        ServiceClients.codeConnectionsBuilder(Region.US_EAST_1).build()) {
+        CodeConnectionsHostApi.clientBuilder(Region.US_EAST_1).build()) {
       assertThat(client.serviceClientConfiguration().endpointProvider().orElseThrow().getClass())
-          .isEqualTo(RegionalEndpoints.codeConnections().getClass());
+          .isEqualTo(CodeConnectionsHostApi.endpoints().getClass());
     }
   }
 
@@ -127,7 +127,7 @@ class ServiceClientsTest {
     Capture capture = new Capture();
     try (CodeStarConnectionsClient client =
         configure
-            .apply(ServiceClients.codeStarConnectionsBuilder(region))
+            .apply(CodeStarConnectionsHostApi.clientBuilder(region))
             .credentialsProvider(CREDENTIALS)
             .overrideConfiguration(capture.configuration())
             .build()) {
@@ -140,7 +140,7 @@ class ServiceClientsTest {
     Capture capture = new Capture();
     try (CodeConnectionsClient client =
         configure
-            .apply(ServiceClients.codeConnectionsBuilder(region))
+            .apply(CodeConnectionsHostApi.clientBuilder(region))
             .credentialsProvider(CREDENTIALS)
             .overrideConfiguration(capture.configuration())
             .build()) {

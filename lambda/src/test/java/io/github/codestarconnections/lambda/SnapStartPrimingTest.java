@@ -81,7 +81,7 @@ class SnapStartPrimingTest {
 
         // The recorder sees a client built the same way that does send.
         try (CodeStarConnectionsClient sending =
-            ServiceClients.codeStarConnectionsBuilder(Region.US_EAST_1)
+            CodeStarConnectionsHostApi.clientBuilder(Region.US_EAST_1)
                 .credentialsProvider(
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "s")))
                 .build()) {

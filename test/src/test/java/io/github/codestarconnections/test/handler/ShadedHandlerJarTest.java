@@ -79,11 +79,10 @@ class ShadedHandlerJarTest {
                 new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       for (String[] ns :
           new String[][] {
-            {"codestarconnections", "CodeStarConnectionsClient"},
-            {"codeconnections", "CodeConnectionsClient"}
+            {"codestarconnections", "CodeStarConnections"}, {"codeconnections", "CodeConnections"}
           }) {
         Class<?> clientType =
-            loader.loadClass("software.amazon.awssdk.services." + ns[0] + "." + ns[1]);
+            loader.loadClass("software.amazon.awssdk.services." + ns[0] + "." + ns[1] + "Client");
         Object builder = call(null, clientType, "builder");
         Object region =
             loader
@@ -106,16 +105,22 @@ class ShadedHandlerJarTest {
         call(builder, null, "region", region);
         call(builder, null, "credentialsProvider", credentials);
         Object client = call(builder, null, "build");
+        Class<?> apiType = loader.loadClass("io.github.codestarconnections.lambda.HostApi");
+        Object api =
+            loader
+                .loadClass("io.github.codestarconnections.lambda." + ns[1] + "HostApi")
+                .getConstructor(clientType)
+                .newInstance(client);
         Object onEvent =
             loader
                 .loadClass("io.github.codestarconnections.lambda.OnEventHandler")
-                .getConstructor(clientType)
-                .newInstance(client);
+                .getConstructor(apiType)
+                .newInstance(api);
         Object isComplete =
             loader
                 .loadClass("io.github.codestarconnections.lambda.IsCompleteHandler")
-                .getConstructor(clientType)
-                .newInstance(client);
+                .getConstructor(apiType)
+                .newInstance(api);
 
         Map<String, Object> props = host("shaded-" + ns[0]).build();
         Map<String, Object> created =

@@ -3,6 +3,7 @@ package io.github.codestarconnections.test.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.codestarconnections.lambda.HostEventParser;
 import io.github.codestarconnections.lambda.Namespace;
 import io.github.codestarconnections.lambda.ResourceFailure;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
@@ -21,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * CloudFormation rejects a custom-resource response body over 4096 bytes. With the largest legal
- * inputs (names of the widest characters, the longest ids CloudFormation sends, 199 long tags, a
- * full VPC) and with oversized answers from the service, every response the Provider framework
- * would send stays under it, and every reason keeps its advice.
+ * inputs (names of the widest characters, the longest ids CloudFormation sends, every tag a host
+ * may have at its longest, a full VPC) and with oversized answers from the service, every response
+ * the Provider framework would send stays under it, and every reason keeps its advice.
  */
 class ResponseSizeTest {
   /**
@@ -90,7 +91,7 @@ class ResponseSizeTest {
     vpc.put("TlsCertificate", "C".repeat(16_384));
     p.put("VpcConfiguration", vpc);
     List<Object> tags = new ArrayList<>();
-    for (int i = 0; i < 199; i++) {
+    for (int i = 0; i < HostEventParser.MAX_USER_TAGS; i++) {
       tags.add(
           Map.of("Key", String.format("%03d", i) + "k".repeat(125), "Value", "\u20ac".repeat(256)));
     }

@@ -95,6 +95,33 @@ public final class ServiceModel {
   }
 
   /**
+   * A shape's {@code max}: the longest string or list the model allows.
+   *
+   * @param shape e.g. HostName
+   * @return the limit
+   * @throws IllegalStateException when the shape has none
+   */
+  public int max(String shape) {
+    JsonNode max = model.path("shapes").path(shape).path("max");
+    if (!max.isInt()) {
+      throw new IllegalStateException(namespace + " model: shape " + shape + " has no max");
+    }
+    return max.asInt();
+  }
+
+  /**
+   * A string shape's enum values.
+   *
+   * @param shape e.g. ProviderType
+   * @return the values, in the model's order
+   */
+  public List<String> enumValues(String shape) {
+    List<String> values = new ArrayList<>();
+    model.path("shapes").path(shape).path("enum").forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  /**
    * Whether the model has the operation.
    *
    * @param operation e.g. CreateHost
