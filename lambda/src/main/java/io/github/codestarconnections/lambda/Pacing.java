@@ -1,7 +1,6 @@
 package io.github.codestarconnections.lambda;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Time for the handler's retries: a clock, a sleep and a random number for jitter, so that tests
@@ -30,7 +29,9 @@ public interface Pacing {
   double random();
 
   /**
-   * The real clock, sleep and randomness.
+   * The real clock, sleep and randomness; the jitter draws from {@link java.security.SecureRandom},
+   * which stays unique across SnapStart restores
+   * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-uniqueness.html).
    *
    * @return the pacing Lambda runs with
    */
@@ -52,7 +53,7 @@ public interface Pacing {
 
       @Override
       public double random() {
-        return ThreadLocalRandom.current().nextDouble();
+        return RestoreSafeBackoff.uniform();
       }
     };
   }

@@ -28,9 +28,20 @@ record RestoreSafeBackoff(Duration base, Duration max) implements BackoffStrateg
   /** Beyond this many attempts the exponent stops growing (as the SDK's, 2^30 > any cap). */
   private static final int MAX_EXPONENT_ATTEMPT = 30;
 
-  /** Made on the first retry, not at start-up: most invocations never retry. */
+  /** Made on the first draw, not at start-up: most invocations never retry. */
   private static final class Draws {
     static final SecureRandom RANDOM = new SecureRandom();
+  }
+
+  /**
+   * A uniform draw in [0, 1) from the same restore-safe generator, for the handler's own jitter
+   * ({@link Pacing#real()}), so that no random number of the handler's comes from a generator a
+   * SnapStart snapshot would copy.
+   *
+   * @return a number in [0, 1)
+   */
+  static double uniform() {
+    return Draws.RANDOM.nextDouble();
   }
 
   @Override
