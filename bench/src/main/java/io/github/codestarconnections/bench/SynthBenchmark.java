@@ -277,7 +277,7 @@ public final class SynthBenchmark {
    * The sizes a shape is measured at: 1, 10, 100, but 90 in a VPC, where 100 hosts (each with its
    * security group and two role policies) pass CloudFormation's 500 resources and synth fails.
    */
-  private static int[] sizes(Shape shape) {
+  static int[] sizes(Shape shape) {
     return shape == Shape.VPC_HOST_AND_CONNECTION ? new int[] {1, 10, 90} : SIZES;
   }
 
