@@ -38,8 +38,8 @@ elif [[ -z "${BENCH_JDK25:-}" ]]; then
   done
 fi
 
-say "build: lambda (shaded handler jar), lib, bench"
-mvn "${MVN_FLAGS[@]}" -Pbench package -pl lambda,lib,bench \
+say "build: lambda (shaded handler jar), lib, bench, and the modules they need (-am)"
+mvn "${MVN_FLAGS[@]}" -Pbench package -pl lambda,lib,bench -am \
   -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")"

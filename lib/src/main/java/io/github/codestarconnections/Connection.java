@@ -1,11 +1,13 @@
 package io.github.codestarconnections;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.ResourceProps;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
@@ -39,7 +41,8 @@ public class Connection extends ConnectionBase {
   private final Owner owner;
   private final CfnResource resource;
   private final TagManager tagManager;
-  private final String connectionArn;
+  private final Supplier<String> connectionArnSource;
+  private String connectionArn;
   private final String connectionName;
   private final ServiceNamespace namespace;
   private final ProviderType providerType;
@@ -86,7 +89,7 @@ public class Connection extends ConnectionBase {
                   .build());
       this.resource = cfn;
       this.tagManager = cfn.getCdkTagManager();
-      this.connectionArn = cfn.getAttrConnectionArn();
+      this.connectionArnSource = cfn::getAttrConnectionArn;
     } else {
       var cfn =
           new software.amazon.awscdk.services.codestarconnections.CfnConnection(
@@ -100,7 +103,7 @@ public class Connection extends ConnectionBase {
                   .build());
       this.resource = cfn;
       this.tagManager = cfn.getTags();
-      this.connectionArn = cfn.getAttrConnectionArn();
+      this.connectionArnSource = cfn::getAttrConnectionArn;
     }
     PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
@@ -111,10 +114,10 @@ public class Connection extends ConnectionBase {
       resource.addOverride("UpdateReplacePolicy", "Delete");
       owned.connectionOn(this);
     }
-    ServiceRules.checkTagCountAtSynth(
-        JsiiShortcuts.stackOf(scope, this), owner, tagManager, props.getHost());
+    Stack stack = JsiiShortcuts.stackOf(scope, this);
+    ServiceRules.checkTagCountAtSynth(stack, owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
-      ConsoleAddress.handshakeOutput(this, connectionName, owner);
+      ConsoleAddress.handshakeOutput(this, stack, connectionName, owner);
     }
   }
 
@@ -150,6 +153,10 @@ public class Connection extends ConnectionBase {
 
   @Override
   public String getConnectionArn() {
+    // Read when first asked: a jsii round trip that a connection nobody refers to does not pay.
+    if (connectionArn == null) {
+      connectionArn = connectionArnSource.get();
+    }
     return connectionArn;
   }
 

@@ -50,11 +50,22 @@ final class ConsoleAddress {
    * @return the address: literal, or a token the deployment resolves
    */
   static String connectionsPage(IConstruct scope, Owner asking) {
-    Stack stack = Stack.of(scope);
+    return connectionsPage(Stack.of(scope), asking);
+  }
+
+  /**
+   * The connections page of the console in a stack's region.
+   *
+   * @param stack the stack
+   * @param asking the construct asking, for the message of a construct at the conditions' id
+   * @return the address: literal, or a token the deployment resolves
+   */
+  static String connectionsPage(Stack stack, Owner asking) {
+    String region = stack.getRegion();
     return "https://"
-        + domain(stack, asking)
+        + domain(stack, region, asking)
         + "/codesuite/settings/connections?region="
-        + stack.getRegion();
+        + region;
   }
 
   /**
@@ -62,11 +73,12 @@ final class ConsoleAddress {
    * description the connection's name and what to do there.
    *
    * @param connection the connection, the output's parent
+   * @param stack its stack
    * @param name its name (a token when one was given)
    * @param owner the connection, for messages
    * @return the output
    */
-  static CfnOutput handshakeOutput(Construct connection, String name, Owner owner) {
+  static CfnOutput handshakeOutput(Construct connection, Stack stack, String name, Owner owner) {
     return CfnOutput.Builder.create(connection, "HandshakeUrl")
         .description(
             "Connection "
@@ -75,13 +87,19 @@ final class ConsoleAddress {
                 + connection.getNode().getPath()
                 + ") is PENDING after deploy: open this address, choose the connection by name,"
                 + " then 'Update pending connection' and authorize the provider")
-        .value(connectionsPage(connection, owner))
+        .value(connectionsPage(stack, owner))
         .build();
   }
 
-  /** The console's domain for a stack: literal when its region is known, else by condition. */
-  static String domain(Stack stack, Owner asking) {
-    String region = stack.getRegion();
+  /**
+   * The console's domain for a stack: literal when its region is known, else by condition.
+   *
+   * @param stack the stack
+   * @param region its region, read once by the caller
+   * @param asking the construct asking, for the message of a construct at the conditions' id
+   * @return the domain: literal, or a token
+   */
+  private static String domain(Stack stack, String region, Owner asking) {
     if (!JsiiShortcuts.isUnresolved(region)) {
       String partition = RegionInfo.get(region).getPartition();
       if (partition != null) {

@@ -1,6 +1,8 @@
 package io.github.codestarconnections;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
@@ -8,6 +10,7 @@ import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.TagManagerOptions;
 import software.amazon.awscdk.TagType;
 import software.amazon.awscdk.Token;
+import software.constructs.IDependable;
 
 /**
  * {@link HostBackend#CUSTOM_RESOURCE}: a {@code Custom::CodeStarConnectionsHost} whose properties
@@ -56,9 +59,12 @@ final class CustomResourceHost implements HostResource {
             .properties(properties)
             .build();
     // Made before the host and deleted after it, in whichever phase the host leaves the stack.
-    provider.allowHost(host, spec.name()).forEach(p -> resource.getNode().addDependency(p));
+    List<IDependable> policies = new ArrayList<>(provider.allowHost(host, spec.name()));
     if (spec.network().inVpc()) {
-      resource.getNode().addDependency(provider.vpcPolicy());
+      policies.add(provider.vpcPolicy());
+    }
+    if (!policies.isEmpty()) {
+      resource.getNode().addDependency(policies.toArray(IDependable[]::new));
     }
   }
 

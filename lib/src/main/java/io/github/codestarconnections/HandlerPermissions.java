@@ -12,7 +12,6 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CfnRolePolicy;
-import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
@@ -216,24 +215,20 @@ final class HandlerPermissions {
    * @param host the host construct, parent of the policies
    * @param name its literal name ({@link #knowsArnOf})
    * @param namespace the provider's namespace
-   * @param onEvent the onEvent function
-   * @param isComplete the isComplete function
+   * @param stack the provider's stack
+   * @param roleNames {@link #roleNames} of the handler functions
    * @return the two policies, which the host's resource must depend on
    */
   static List<CfnRolePolicy> grantOwnHostActions(
-      Construct host,
-      String name,
-      ServiceNamespace namespace,
-      Function onEvent,
-      Function isComplete) {
-    String arns = hostArn(onEvent, namespace, name + "-*");
+      Construct host, String name, ServiceNamespace namespace, Stack stack, RoleNames roleNames) {
+    String arns = hostArn(stack, namespace, name + "-*");
     String policyName = "CodeStarConnectionsHost-" + digest(host.getNode().getPath() + "\n" + name);
     return List.of(
         rolePolicy(
             host,
             "OnEventAccess",
             policyName,
-            onEvent.getRole(),
+            roleNames.onEvent(),
             ON_EVENT_OWN_HOSTS,
             namespace,
             arns),
@@ -241,10 +236,29 @@ final class HandlerPermissions {
             host,
             "IsCompleteAccess",
             policyName,
-            isComplete.getRole(),
+            roleNames.isComplete(),
             IS_COMPLETE_OWN_HOSTS,
             namespace,
             arns));
+  }
+
+  /**
+   * The names of the handler functions' roles (tokens), which every host's role policies name.
+   *
+   * @param onEvent the onEvent role's
+   * @param isComplete the isComplete role's
+   */
+  record RoleNames(String onEvent, String isComplete) {
+    /**
+     * Reads the names, once per provider rather than once per host.
+     *
+     * @param onEvent the onEvent function
+     * @param isComplete the isComplete function
+     * @return the names
+     */
+    static RoleNames of(Function onEvent, Function isComplete) {
+      return new RoleNames(onEvent.getRole().getRoleName(), isComplete.getRole().getRoleName());
+    }
   }
 
   /**
@@ -277,7 +291,7 @@ final class HandlerPermissions {
       Construct host,
       String id,
       String policyName,
-      IRole role,
+      String roleName,
       List<String> actions,
       ServiceNamespace namespace,
       String arns) {
@@ -290,20 +304,23 @@ final class HandlerPermissions {
     document.put("Statement", List.of(statement));
     return CfnRolePolicy.Builder.create(host, id)
         .policyName(policyName)
-        .roleName(role.getRoleName())
+        .roleName(roleName)
         .policyDocument(document)
         .build();
   }
 
   private static String hostArn(Construct scope, ServiceNamespace namespace, String resourceName) {
-    return Stack.of(scope)
-        .formatArn(
-            ArnComponents.builder()
-                .service(namespace.getArnService())
-                .resource("host")
-                .resourceName(resourceName)
-                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .build());
+    return hostArn(Stack.of(scope), namespace, resourceName);
+  }
+
+  private static String hostArn(Stack stack, ServiceNamespace namespace, String resourceName) {
+    return stack.formatArn(
+        ArnComponents.builder()
+            .service(namespace.getArnService())
+            .resource("host")
+            .resourceName(resourceName)
+            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+            .build());
   }
 
   private static String digest(String text) {

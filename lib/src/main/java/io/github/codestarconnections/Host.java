@@ -100,11 +100,10 @@ public class Host extends Resource implements IHost, ITaggable {
     // A replaced host (new name or type) is useless: CloudFormation deletes it afterwards, whatever
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
-    this.removal = new HostRemoval(this, resource, network.ownGroup(), policy);
-
     this.ownStack = stack;
     this.tagCountCheck = backing.tagCountCheck();
     tagCountCheck.add(owner, backing.tags(), HostRules.MAX_USER_TAGS);
+    this.removal = new HostRemoval(this, resource, network.ownGroup(), policy, tagCountCheck);
   }
 
   /**

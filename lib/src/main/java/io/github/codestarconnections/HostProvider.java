@@ -36,6 +36,10 @@ final class HostProvider extends software.constructs.Construct {
   private boolean anyHost;
   private int namedHosts;
   private String serviceToken;
+  private final Stack stack;
+  // Read with the first host whose name is known, then shared by all: no kernel call per host.
+  private HandlerPermissions.RoleNames roleNames;
+  private String ownHostNagPrefix;
 
   private HostProvider(
       Stack stack,
@@ -44,6 +48,7 @@ final class HostProvider extends software.constructs.Construct {
       HostProviderSettings.Values settings,
       Owner host) {
     super(stack, id);
+    this.stack = stack;
     this.builtFor = host;
     // Found once here, so that every host of the stack registers its tags without a look-up.
     this.tagCountCheck = ServiceRules.tagCountCheck(stack, host);
@@ -221,10 +226,13 @@ final class HostProvider extends software.constructs.Construct {
                     + " characters in all, so the deployment will likely be refused (and roll"
                     + " back). Split the hosts over several stacks, or use backend NATIVE.");
       }
+      if (roleNames == null) {
+        roleNames = HandlerPermissions.RoleNames.of(functions.onEvent(), functions.isComplete());
+        ownHostNagPrefix = ProviderNagFindings.ownHostPrefix(this, namespace);
+      }
       List<CfnRolePolicy> policies =
-          HandlerPermissions.grantOwnHostActions(
-              host, name, namespace, functions.onEvent(), functions.isComplete());
-      policies.forEach(p -> ProviderNagFindings.suppressOwnHost(p, namespace, name));
+          HandlerPermissions.grantOwnHostActions(host, name, namespace, stack, roleNames);
+      ProviderNagFindings.suppressOwnHost(policies, ownHostNagPrefix, name);
       return policies;
     }
     if (!anyHost) {

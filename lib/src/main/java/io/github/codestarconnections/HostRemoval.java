@@ -25,6 +25,7 @@ final class HostRemoval implements IAspect {
   private final Host host;
   private final CfnResource hostResource;
   private final List<Connection> connections = new ArrayList<>();
+  private final ServiceRules.TagCountCheck stackChecks;
   private RemovalPolicy policy;
 
   /**
@@ -34,10 +35,18 @@ final class HostRemoval implements IAspect {
    * @param hostResource its CloudFormation resource
    * @param ownGroup the group made for it, or null
    * @param policy its removal policy
+   * @param stackChecks the stack's check at synth, which runs {@link #conflicts} once a connection
+   *     is on the host
    */
-  HostRemoval(Host host, CfnResource hostResource, SecurityGroup ownGroup, RemovalPolicy policy) {
+  HostRemoval(
+      Host host,
+      CfnResource hostResource,
+      SecurityGroup ownGroup,
+      RemovalPolicy policy,
+      ServiceRules.TagCountCheck stackChecks) {
     this.host = host;
     this.hostResource = hostResource;
+    this.stackChecks = stackChecks;
     this.policy = policy;
     if (ownGroup != null) {
       Aspects.of(ownGroup).add(this);
@@ -53,8 +62,9 @@ final class HostRemoval implements IAspect {
   void connection(Connection c) {
     connections.add(c);
     if (connections.size() == 1) {
-      // Checked at synth, since removal policies may be applied after construction.
-      host.getNode().addValidation(this::conflicts);
+      // Checked at synth, since removal policies may be applied after construction; in the
+      // stack's one validation, not one of the host's own (which would cost five jsii round trips).
+      stackChecks.alsoCheck(this::conflicts);
     }
   }
 

@@ -33,16 +33,44 @@ final class NagSuppressions {
         existing == null
             ? new ArrayList<>()
             : new ArrayList<>((List<Object>) existing.get("rules_to_suppress"));
+    rules.add(suppression(rule, reason, appliesTo));
+    cfn.addMetadata(KEY, metadata(rules));
+  }
+
+  /**
+   * Suppresses a rule on resources this library has just made, which carry no suppression yet: the
+   * same metadata as {@link #suppress}, without reading what is there (one call into the jsii
+   * kernel per resource instead of two).
+   *
+   * @param resources the new resources
+   * @param rule e.g. {@code AwsSolutions-IAM5}
+   * @param reason one line a reviewer would accept
+   * @param appliesTo the findings it covers (cdk-nag's granular form); empty for the whole rule
+   */
+  static void suppressNew(
+      List<? extends CfnResource> resources, String rule, String reason, List<String> appliesTo) {
+    Map<String, Object> metadata =
+        metadata(new ArrayList<>(List.of(suppression(rule, reason, appliesTo))));
+    for (CfnResource cfn : resources) {
+      cfn.addMetadata(KEY, metadata);
+    }
+  }
+
+  private static Map<String, Object> suppression(
+      String rule, String reason, List<String> appliesTo) {
     Map<String, Object> suppression = new LinkedHashMap<>();
     suppression.put("id", rule);
     suppression.put("reason", reason);
     if (!appliesTo.isEmpty()) {
       suppression.put("applies_to", appliesTo);
     }
-    rules.add(suppression);
+    return suppression;
+  }
+
+  private static Map<String, Object> metadata(List<Object> rules) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("rules_to_suppress", rules);
-    cfn.addMetadata(KEY, metadata);
+    return metadata;
   }
 
   private static CfnResource cfnResource(IConstruct construct) {

@@ -128,18 +128,31 @@ final class ProviderNagFindings {
   }
 
   /**
-   * Suppresses the wildcard finding of a host's own role policy: the id the service appends.
+   * How cdk-nag writes the ARN of a host of a stack and namespace, up to the host's name: the same
+   * for every host of the provider, so the provider reads it once.
    *
-   * @param policy the role policy
+   * @param in a construct in the stack
    * @param namespace the provider's namespace
+   * @return e.g. {@code arn:<AWS::Partition>:codestar-connections:us-east-1:123456789012:host/}
+   */
+  static String ownHostPrefix(IConstruct in, ServiceNamespace namespace) {
+    return nagArn(in, namespace.getArnService(), "host/");
+  }
+
+  /**
+   * Suppresses the wildcard finding of a host's own role policies, which it has just made: the id
+   * the service appends.
+   *
+   * @param policies the role policies
+   * @param ownHostPrefix {@link #ownHostPrefix} of the provider
    * @param name the host's literal name
    */
-  static void suppressOwnHost(CfnRolePolicy policy, ServiceNamespace namespace, String name) {
-    NagSuppressions.suppress(
-        policy,
+  static void suppressOwnHost(List<CfnRolePolicy> policies, String ownHostPrefix, String name) {
+    NagSuppressions.suppressNew(
+        policies,
         "AwsSolutions-IAM5",
         "Scoped to this host's name; the wildcard stands for the id the service appends to it",
-        List.of("Resource::" + nagArn(policy, namespace.getArnService(), "host/" + name + "-*")));
+        List.of("Resource::" + ownHostPrefix + name + "-*"));
   }
 
   private static List<String> waiterInvokeFindings(Node provider) {

@@ -3,6 +3,7 @@ package io.github.codestarconnections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.constructs.Construct;
@@ -24,12 +25,14 @@ final class ServiceRules {
   /**
    * The tag managers of one stack's hosts and connections, for the count checked at synth: a
    * construct at a fixed id under the stack, found there by the first resource of each kind that
-   * registers (a host through its provider, a connection on an owned host through the host).
+   * registers (a host through its provider, a connection on an owned host through the host). Its
+   * one validation also runs the stack's other Java-side checks ({@link #alsoCheck}).
    */
   static final class TagCountCheck extends Construct {
     static final String ID = "CodeStarConnectionsTagCountCheck";
 
     private final List<Tagged> tagged = new ArrayList<>();
+    private final List<Supplier<List<String>>> otherChecks = new ArrayList<>();
 
     private TagCountCheck(Stack stack) {
       super(stack, ID);
@@ -49,6 +52,17 @@ final class ServiceRules {
       tagged.add(new Tagged(owner, tags, max));
     }
 
+    /**
+     * Runs another check of the stack's constructs at synth, in the same validation: each error
+     * names its construct (an {@link Owner} prefix), since the validation reports it at this
+     * construct's path.
+     *
+     * @param check gives the errors, empty when there are none
+     */
+    void alsoCheck(Supplier<List<String>> check) {
+      otherChecks.add(check);
+    }
+
     private List<String> errors() {
       List<String> errors = new ArrayList<>();
       for (Tagged t : tagged) {
@@ -64,6 +78,7 @@ final class ServiceRules {
                   + (t.max() == MAX_TAGS ? "" : HostRules.MARKER_ROOM));
         }
       }
+      otherChecks.forEach(c -> errors.addAll(c.get()));
       return errors;
     }
   }

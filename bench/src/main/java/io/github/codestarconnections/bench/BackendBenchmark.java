@@ -6,6 +6,7 @@ import io.github.codestarconnections.Connection;
 import io.github.codestarconnections.Host;
 import io.github.codestarconnections.HostBackend;
 import io.github.codestarconnections.ProviderType;
+import io.github.codestarconnections.bench.Stacks.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import software.amazon.awscdk.services.ec2.IVpc;
  * <pre>
  * BackendBenchmark [reps]          resources by type, then wall time per synth
  * BackendBenchmark count BACKEND N one synth between markers on stderr, for JSII_DEBUG counting
+ * BackendBenchmark resources       resources by type only (1, 10, 100 units; 90 in a VPC)
  * </pre>
  */
 public final class BackendBenchmark {
@@ -40,6 +42,10 @@ public final class BackendBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length == 3 && args[0].equals("count")) {
       count(HostBackend.valueOf(args[1]), Integer.parseInt(args[2]));
+      System.exit(0);
+    }
+    if (args.length == 1 && args[0].equals("resources")) {
+      System.out.print(resources());
       System.exit(0);
     }
     int reps = args.length == 0 ? 5 : Integer.parseInt(args[0]);
@@ -111,7 +117,8 @@ public final class BackendBenchmark {
         .append(" custom resource: by type | native: by type |\n")
         .append("|---:|---|---:|---:|---|---|\n");
     for (boolean inVpc : List.of(false, true)) {
-      for (int n : SynthBenchmark.SIZES) {
+      for (int n :
+          SynthBenchmark.sizes(inVpc ? Shape.VPC_HOST_AND_CONNECTION : Shape.HOST_AND_CONNECTION)) {
         Synth custom = synth(HostBackend.CUSTOM_RESOURCE, n, inVpc);
         Synth nat = synth(HostBackend.NATIVE, n, inVpc);
         md.append(

@@ -6,6 +6,7 @@ import io.github.codestarconnections.ProviderType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,7 +20,6 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.AssetHashType;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
@@ -27,7 +27,6 @@ import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -38,6 +37,7 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.CfnRolePolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -162,10 +162,64 @@ final class Stacks {
             .properties(properties)
             .removalPolicy(RemovalPolicy.RETAIN)
             .build();
-    ((CfnResource) resource.getNode().getDefaultChild())
-        .getCfnOptions()
-        .setUpdateReplacePolicy(CfnDeletionPolicy.DELETE);
+    CfnResource cfn = (CfnResource) resource.getNode().getDefaultChild();
+    cfn.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.DELETE);
+    // The handler may change and tag this host only (its ARN is host/<name>-<id>): one policy per
+    // handler role, made before the host and deleted after it. A role policy needs a name unique
+    // per role, here taken from the construct path.
+    String hosts =
+        stack.formatArn(
+            ArnComponents.builder()
+                .service("codestar-connections")
+                .resource("host")
+                .resourceName(name + "-*")
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+    String policyName = "CodeStarConnectionsHost-" + digest(scope.getNode().getPath(), name);
+    cfn.addResourceDependency(
+        rolePolicy(
+            scope,
+            "OnEventAccess",
+            policyName,
+            provider.onEventRole,
+            List.of("UpdateHost", "TagResource", "UntagResource", "ListTagsForResource"),
+            hosts));
+    cfn.addResourceDependency(
+        rolePolicy(
+            scope,
+            "IsCompleteAccess",
+            policyName,
+            provider.isCompleteRole,
+            List.of("ListTagsForResource", "UntagResource"),
+            hosts));
     return resource.getRef(); // the physical id is the host ARN
+  }
+
+  private static CfnRolePolicy rolePolicy(
+      Construct scope, String id, String name, Role role, List<String> actions, String hosts) {
+    Map<String, Object> statement = new LinkedHashMap<>();
+    statement.put("Effect", "Allow");
+    statement.put("Action", actions.stream().map(a -> "codestar-connections:" + a).toList());
+    statement.put("Resource", hosts);
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("Version", "2012-10-17");
+    document.put("Statement", List.of(statement));
+    return CfnRolePolicy.Builder.create(scope, id)
+        .policyName(name)
+        .roleName(role.getRoleName())
+        .policyDocument(document)
+        .build();
+  }
+
+  private static String digest(String path, String name) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest((path + "\n" + name).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 10);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void l1Connection(Stack stack, String id, String name, String hostArn) {
@@ -177,31 +231,27 @@ final class Stacks {
             .tags(List.of(CfnTag.builder().key("team").value("platform").build()))
             .build();
     connection.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    String connectionId = Fn.select(1, Fn.split("/", connection.getAttrConnectionArn()));
+    // Replaced with its host, the connection is useless and would keep the old host from going.
+    connection.addOverride("UpdateReplacePolicy", "Delete");
     CfnOutput.Builder.create(scope, "HandshakeUrl")
         .description(
-            "Connection "
+            "Connection '"
+                + name
+                + "' ("
                 + scope.getNode().getPath()
-                + " is PENDING after deploy: open this address, choose 'Update pending"
-                + " connection' and authorize the provider")
+                + ") is PENDING after deploy: open this address, choose the connection by name,"
+                + " then 'Update pending connection' and authorize the provider")
         .value(
-            Fn.join(
-                "",
-                List.of(
-                    "https://console.aws.amazon.com/codesuite/settings/",
-                    Aws.ACCOUNT_ID,
-                    "/",
-                    Aws.REGION,
-                    "/connections/",
-                    connectionId,
-                    "?region=",
-                    Aws.REGION)))
+            "https://console.aws.amazon.com/codesuite/settings/connections?region="
+                + stack.getRegion())
         .build();
   }
 
   /** The provider as a user would write it without the library: same functions, same IAM. */
   private static final class L1Provider extends Construct {
     final String serviceToken;
+    final Role onEventRole;
+    final Role isCompleteRole;
 
     L1Provider(Construct scope, String id) {
       super(scope, id);
@@ -218,6 +268,8 @@ final class Stacks {
       LogGroup frameworkLogs = logGroup("FrameworkLogs");
       Role frameworkOnEventRole = lambdaRole("FrameworkOnEventRole", frameworkLogs);
       Role frameworkWaiterRole = lambdaRole("FrameworkWaiterRole", frameworkLogs);
+      this.onEventRole = (Role) onEvent.getRole();
+      this.isCompleteRole = (Role) isComplete.getRole();
       String hosts =
           Stack.of(this)
               .formatArn(
@@ -227,18 +279,10 @@ final class Stacks {
                       .resourceName("*")
                       .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                       .build());
-      allow(onEvent, List.of("CreateHost", "ListHosts"), "*");
-      allow(
-          onEvent,
-          List.of(
-              "GetHost",
-              "UpdateHost",
-              "DeleteHost",
-              "TagResource",
-              "UntagResource",
-              "ListTagsForResource"),
-          hosts);
-      allow(isComplete, List.of("ListHosts"), "*");
+      // What every host needs; each host adds a policy of its own for the actions that change it.
+      allow(onEvent, List.of("CreateHost", "ListHosts", "ListConnections"), "*");
+      allow(onEvent, List.of("GetHost", "DeleteHost"), hosts);
+      allow(isComplete, List.of("ListHosts", "ListConnections"), "*");
       allow(isComplete, List.of("GetHost", "DeleteHost"), hosts);
       this.serviceToken =
           Provider.Builder.create(this, "Provider")
