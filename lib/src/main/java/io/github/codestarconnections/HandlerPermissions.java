@@ -213,6 +213,7 @@ final class HandlerPermissions {
    * The own-host actions on one host, in a role policy per handler role under the host.
    *
    * @param host the host construct, parent of the policies
+   * @param hostPath its construct path
    * @param name its literal name ({@link #knowsArnOf})
    * @param namespace the provider's namespace
    * @param stack the provider's stack
@@ -220,9 +221,14 @@ final class HandlerPermissions {
    * @return the two policies, which the host's resource must depend on
    */
   static List<CfnRolePolicy> grantOwnHostActions(
-      Construct host, String name, ServiceNamespace namespace, Stack stack, RoleNames roleNames) {
+      Construct host,
+      String hostPath,
+      String name,
+      ServiceNamespace namespace,
+      Stack stack,
+      RoleNames roleNames) {
     String arns = hostArn(stack, namespace, name + "-*");
-    String policyName = "CodeStarConnectionsHost-" + digest(host.getNode().getPath() + "\n" + name);
+    String policyName = "CodeStarConnectionsHost-" + digest(hostPath + "\n" + name);
     return List.of(
         rolePolicy(
             host,

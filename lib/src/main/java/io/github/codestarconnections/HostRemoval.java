@@ -25,7 +25,7 @@ final class HostRemoval implements IAspect {
   private final Host host;
   private final CfnResource hostResource;
   private final List<Connection> connections = new ArrayList<>();
-  private final ServiceRules.TagCountCheck stackChecks;
+  private final StackChecks stackChecks;
   private RemovalPolicy policy;
 
   /**
@@ -43,7 +43,7 @@ final class HostRemoval implements IAspect {
       CfnResource hostResource,
       SecurityGroup ownGroup,
       RemovalPolicy policy,
-      ServiceRules.TagCountCheck stackChecks) {
+      StackChecks stackChecks) {
     this.host = host;
     this.hostResource = hostResource;
     this.stackChecks = stackChecks;
