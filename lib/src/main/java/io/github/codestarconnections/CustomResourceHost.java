@@ -11,6 +11,7 @@ import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.TagManagerOptions;
 import software.amazon.awscdk.TagType;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.iam.CfnRolePolicy;
 import software.constructs.IDependable;
 
 /**
@@ -68,14 +69,16 @@ final class CustomResourceHost implements HostResource {
             .properties(properties)
             .build();
     // Made before the host and deleted after it, in whichever phase the host leaves the stack.
-    List<IDependable> policies =
-        new ArrayList<>(
-            provider.allowHost(host, spec.name(), () -> hostPath.apply(provider.stackChecks())));
+    List<CfnRolePolicy> own =
+        provider.allowHost(host, spec.name(), () -> hostPath.apply(provider.stackChecks()));
     if (spec.network().inVpc()) {
+      List<IDependable> policies = new ArrayList<>(own);
       policies.add(provider.vpcPolicy());
-    }
-    if (!policies.isEmpty()) {
       resource.getNode().addDependency(policies.toArray(IDependable[]::new));
+    } else {
+      // The same DependsOn in one round trip per policy: node.addDependency would cost two more
+      // (the resource's node, and the Java runtime's first look at it).
+      own.forEach(resource::addResourceDependency);
     }
   }
 

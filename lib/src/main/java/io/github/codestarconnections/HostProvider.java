@@ -41,6 +41,7 @@ final class HostProvider extends software.constructs.Construct {
   // Read with the first host whose name is known, then shared by all: no kernel call per host.
   private HandlerPermissions.RoleNames roleNames;
   private String ownHostNagPrefix;
+  private String ownHostArnPrefix;
 
   private HostProvider(
       Stack stack,
@@ -232,10 +233,11 @@ final class HostProvider extends software.constructs.Construct {
       if (roleNames == null) {
         roleNames = HandlerPermissions.RoleNames.of(functions.onEvent(), functions.isComplete());
         ownHostNagPrefix = ProviderNagFindings.ownHostPrefix(this, namespace);
+        ownHostArnPrefix = HandlerPermissions.hostArnPrefix(stack, namespace);
       }
       List<CfnRolePolicy> policies =
           HandlerPermissions.grantOwnHostActions(
-              host, hostPath.get(), name, namespace, stack, roleNames);
+              host, hostPath.get(), name, namespace, ownHostArnPrefix, roleNames);
       ProviderNagFindings.suppressOwnHost(policies, ownHostNagPrefix, name);
       return policies;
     }
