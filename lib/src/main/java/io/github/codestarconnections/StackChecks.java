@@ -2,7 +2,9 @@ package io.github.codestarconnections;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awscdk.ICfnResourceOptions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.constructs.Construct;
@@ -25,6 +27,8 @@ final class StackChecks extends Construct {
   private final Stack stack;
   private final List<Tagged> tagged = new ArrayList<>();
   private final List<Supplier<List<String>>> otherChecks = new ArrayList<>();
+  private final List<ICfnResourceOptions> watchedOptions = new ArrayList<>();
+  private List<?> resolvedOptions;
   private String region;
   private String consoleDomain;
   private String stackPath;
@@ -71,6 +75,38 @@ final class StackChecks extends Construct {
    */
   void alsoCheck(Supplier<List<String>> check) {
     otherChecks.add(check);
+  }
+
+  /**
+   * Watches a resource's CloudFormation options (its deletion policy) for the checks at synth: all
+   * the watched options are read in one kernel call when a check first asks ({@link
+   * #deletionPolicy}), not three calls a resource.
+   *
+   * @param options the resource's {@code getCfnOptions()}, taken once at construction
+   * @return the index to ask {@link #deletionPolicy} with
+   */
+  int watch(ICfnResourceOptions options) {
+    watchedOptions.add(options);
+    resolvedOptions = null;
+    return watchedOptions.size() - 1;
+  }
+
+  /**
+   * A watched resource's deletion policy as the template will have it, read at synth.
+   *
+   * @param index from {@link #watch}
+   * @return e.g. {@code Retain}, or null when none is set (CloudFormation then deletes)
+   */
+  String deletionPolicy(int index) {
+    if (resolvedOptions == null) {
+      // Resolved as the template's synthesis resolves them (metadata and condition included), so
+      // this read fails only where writing the template would.
+      resolvedOptions = (List<?>) stack.resolve(watchedOptions);
+    }
+    Object options = resolvedOptions.get(index);
+    return options instanceof Map<?, ?> m && m.get("deletionPolicy") != null
+        ? String.valueOf(m.get("deletionPolicy"))
+        : null;
   }
 
   /**
