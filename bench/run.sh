@@ -8,6 +8,8 @@
 #   BENCH_JDK25=/path/to/jdk25 bench/run.sh   adds the JDK 25 AOT-cache variants (auto-detected
 #                                             under /usr/lib/jvm; BENCH_JDK25=none skips them)
 #   BENCH_ONLY="synth growth jsii cold snapstart calls backends" bench/run.sh   a subset
+#   BENCH_ONLY=phases bench/run.sh   the 100-unit synth split into construction and app.synth()
+#                                    (not in the default set)
 #   BENCH_CANDIDATE_JAR=/path/to/other-handler.jar bench/run.sh   also times that jar, same rounds
 #
 # Needs: JDK 17+, Maven 3.8+, Node 18+ with npm, network to Maven Central and npm the first time.
@@ -78,6 +80,11 @@ if want synth; then
   bench_java io.github.codestarconnections.bench.SynthBenchmark time "$SYNTH_REPS"
 fi
 
+if want phases; then
+  say "synth: construction and app.synth() at 100 units, $SYNTH_REPS reps"
+  bench_java io.github.codestarconnections.bench.SynthBenchmark phases "$SYNTH_REPS"
+fi
+
 if want jsii; then
   say "synth: jsii round trips (JSII_DEBUG=1, one JVM per figure)"
   {
@@ -141,7 +148,7 @@ fi
 
 echo "| load average at end | $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) |" >> "$RESULTS/machine.md"
 {
-  for f in machine template-equivalence synth-time jsii-calls template-growth backends handler-jar cold-start snapstart lifecycle-calls; do
+  for f in machine template-equivalence synth-time synth-phases jsii-calls template-growth backends handler-jar cold-start snapstart lifecycle-calls; do
     if [[ -f "$RESULTS/$f.md" ]]; then printf '## %s\n\n' "$f"; cat "$RESULTS/$f.md"; echo; fi
   done
 } > "$RESULTS/summary.md"

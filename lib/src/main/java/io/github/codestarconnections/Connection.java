@@ -115,9 +115,11 @@ public class Connection extends ConnectionBase {
       owned.connectionOn(this);
     }
     Stack stack = JsiiShortcuts.stackOf(scope, this);
-    ServiceRules.checkTagCountAtSynth(stack, owner, tagManager, props.getHost());
+    StackChecks checks =
+        ServiceRules.checkTagCountAtSynth(stack, owner, tagManager, props.getHost());
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
-      ConsoleAddress.handshakeOutput(this, stack, connectionName, owner);
+      ConsoleAddress.handshakeOutput(
+          this, checks.pathOf(scope, id, this), checks, connectionName, owner);
     }
   }
 

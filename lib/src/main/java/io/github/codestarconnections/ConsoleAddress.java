@@ -62,10 +62,11 @@ final class ConsoleAddress {
    */
   static String connectionsPage(Stack stack, Owner asking) {
     String region = stack.getRegion();
-    return "https://"
-        + domain(stack, region, asking)
-        + "/codesuite/settings/connections?region="
-        + region;
+    return connectionsPage(domain(stack, region, asking), region);
+  }
+
+  private static String connectionsPage(String domain, String region) {
+    return "https://" + domain + "/codesuite/settings/connections?region=" + region;
   }
 
   /**
@@ -73,21 +74,23 @@ final class ConsoleAddress {
    * description the connection's name and what to do there.
    *
    * @param connection the connection, the output's parent
-   * @param stack its stack
+   * @param path its construct path
+   * @param stack its stack's checks, which know the region and the console domain
    * @param name its name (a token when one was given)
    * @param owner the connection, for messages
    * @return the output
    */
-  static CfnOutput handshakeOutput(Construct connection, Stack stack, String name, Owner owner) {
+  static CfnOutput handshakeOutput(
+      Construct connection, String path, StackChecks stack, String name, Owner owner) {
     return CfnOutput.Builder.create(connection, "HandshakeUrl")
         .description(
             "Connection "
                 + (JsiiShortcuts.isUnresolved(name) ? "" : "'" + name + "' ")
                 + "("
-                + connection.getNode().getPath()
+                + path
                 + ") is PENDING after deploy: open this address, choose the connection by name,"
                 + " then 'Update pending connection' and authorize the provider")
-        .value(connectionsPage(stack, owner))
+        .value(connectionsPage(stack.consoleDomain(owner), stack.region()))
         .build();
   }
 
@@ -99,7 +102,7 @@ final class ConsoleAddress {
    * @param asking the construct asking, for the message of a construct at the conditions' id
    * @return the domain: literal, or a token
    */
-  private static String domain(Stack stack, String region, Owner asking) {
+  static String domain(Stack stack, String region, Owner asking) {
     if (!JsiiShortcuts.isUnresolved(region)) {
       String partition = RegionInfo.get(region).getPartition();
       if (partition != null) {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.TagManagerOptions;
 import software.amazon.awscdk.TagType;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.iam.CfnRolePolicy;
 import software.constructs.IDependable;
 
 /**
@@ -31,9 +33,17 @@ final class CustomResourceHost implements HostResource {
    * @param stack the host's stack
    * @param owner the host, for messages
    * @param namespace the API the provider's handler calls
+   * @param hostPath the host's construct path, given its stack's checks (which can tell it without
+   *     asking the kernel when the host's scope is the stack)
    */
   CustomResourceHost(
-      Host host, String id, HostSpec spec, Stack stack, Owner owner, ServiceNamespace namespace) {
+      Host host,
+      String id,
+      HostSpec spec,
+      Stack stack,
+      Owner owner,
+      ServiceNamespace namespace,
+      Function<StackChecks, String> hostPath) {
     // A custom resource joins Tags.of through its own TagManager, rendered lazily into Tags.
     this.tags =
         new TagManager(
@@ -59,12 +69,16 @@ final class CustomResourceHost implements HostResource {
             .properties(properties)
             .build();
     // Made before the host and deleted after it, in whichever phase the host leaves the stack.
-    List<IDependable> policies = new ArrayList<>(provider.allowHost(host, spec.name()));
+    List<CfnRolePolicy> own =
+        provider.allowHost(host, spec.name(), () -> hostPath.apply(provider.stackChecks()));
     if (spec.network().inVpc()) {
+      List<IDependable> policies = new ArrayList<>(own);
       policies.add(provider.vpcPolicy());
-    }
-    if (!policies.isEmpty()) {
       resource.getNode().addDependency(policies.toArray(IDependable[]::new));
+    } else {
+      // The same DependsOn in one round trip per policy: node.addDependency would cost two more
+      // (the resource's node, and the Java runtime's first look at it).
+      own.forEach(resource::addResourceDependency);
     }
   }
 
@@ -80,8 +94,8 @@ final class CustomResourceHost implements HostResource {
 
   /** The provider's: it is made (or found) for the stack anyway, so no look-up of its own. */
   @Override
-  public ServiceRules.TagCountCheck tagCountCheck() {
-    return provider.tagCountCheck();
+  public StackChecks stackChecks() {
+    return provider.stackChecks();
   }
 
   /** A {@code Ref}: the handler makes the host ARN the physical id. */

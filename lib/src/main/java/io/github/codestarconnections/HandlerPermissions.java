@@ -213,16 +213,22 @@ final class HandlerPermissions {
    * The own-host actions on one host, in a role policy per handler role under the host.
    *
    * @param host the host construct, parent of the policies
+   * @param hostPath its construct path
    * @param name its literal name ({@link #knowsArnOf})
    * @param namespace the provider's namespace
-   * @param stack the provider's stack
+   * @param arnPrefix {@link #hostArnPrefix} of the provider's stack and namespace
    * @param roleNames {@link #roleNames} of the handler functions
    * @return the two policies, which the host's resource must depend on
    */
   static List<CfnRolePolicy> grantOwnHostActions(
-      Construct host, String name, ServiceNamespace namespace, Stack stack, RoleNames roleNames) {
-    String arns = hostArn(stack, namespace, name + "-*");
-    String policyName = "CodeStarConnectionsHost-" + digest(host.getNode().getPath() + "\n" + name);
+      Construct host,
+      String hostPath,
+      String name,
+      ServiceNamespace namespace,
+      String arnPrefix,
+      RoleNames roleNames) {
+    String arns = arnPrefix + name + "-*";
+    String policyName = "CodeStarConnectionsHost-" + digest(hostPath + "\n" + name);
     return List.of(
         rolePolicy(
             host,
@@ -307,6 +313,24 @@ final class HandlerPermissions {
         .roleName(roleName)
         .policyDocument(document)
         .build();
+  }
+
+  /**
+   * The ARN of the stack's hosts up to their name, {@code arn:<partition>:<service>:<region>:
+   * <account>:host/}, formatted once per provider rather than once per host: the stack's {@code
+   * formatArn} joins its parts as a string, so the prefix followed by a literal name is the string
+   * {@code formatArn} gives for that name, and resolves to the same template.
+   *
+   * @param stack the provider's stack
+   * @param namespace the provider's namespace
+   * @return the prefix (with tokens for what the stack does not know)
+   */
+  static String hostArnPrefix(Stack stack, ServiceNamespace namespace) {
+    String any = hostArn(stack, namespace, "*");
+    if (!any.endsWith("/*")) {
+      throw new IllegalStateException("formatArn gave a host ARN not ending in '/*': " + any);
+    }
+    return any.substring(0, any.length() - 1);
   }
 
   private static String hostArn(Construct scope, ServiceNamespace namespace, String resourceName) {

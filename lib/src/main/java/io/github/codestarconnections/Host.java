@@ -59,7 +59,7 @@ public class Host extends Resource implements IHost, ITaggable {
   private final List<ISecurityGroup> securityGroups;
   private final HostResource backing;
   private final Stack ownStack;
-  private final ServiceRules.TagCountCheck tagCountCheck;
+  private final StackChecks stackChecks;
   private final HostRemoval removal;
   private String hostArn;
 
@@ -91,7 +91,8 @@ public class Host extends Resource implements IHost, ITaggable {
     this.backing =
         backend == HostBackend.NATIVE
             ? new NativeHost(this, childId, spec, stack, owner)
-            : new CustomResourceHost(this, childId, spec, stack, owner, namespace);
+            : new CustomResourceHost(
+                this, childId, spec, stack, owner, namespace, c -> c.pathOf(scope, id, this));
     CfnResource resource = backing.resource();
     PrimaryChildId.adopt(this, childId, resource);
     RemovalPolicy policy =
@@ -101,9 +102,9 @@ public class Host extends Resource implements IHost, ITaggable {
     // removal policy is applied later.
     resource.addOverride("UpdateReplacePolicy", "Delete");
     this.ownStack = stack;
-    this.tagCountCheck = backing.tagCountCheck();
-    tagCountCheck.add(owner, backing.tags(), HostRules.MAX_USER_TAGS);
-    this.removal = new HostRemoval(this, resource, network.ownGroup(), policy, tagCountCheck);
+    this.stackChecks = backing.stackChecks();
+    stackChecks.add(owner, backing.tags(), HostRules.MAX_USER_TAGS);
+    this.removal = new HostRemoval(this, resource, network.ownGroup(), policy, stackChecks);
   }
 
   /**
@@ -213,14 +214,14 @@ public class Host extends Resource implements IHost, ITaggable {
   }
 
   /**
-   * The tag count check of the host's stack, for connections on this host.
+   * The checks of the host's stack, for connections on this host.
    *
    * @param stack the connection's stack
-   * @return the check when the host is in {@code stack} (Java objects compared: no jsii call), else
-   *     null
+   * @return the checks when the host is in {@code stack} (Java objects compared: no jsii call),
+   *     else null
    */
-  ServiceRules.TagCountCheck tagCountCheckIn(Stack stack) {
-    return ownStack == stack ? tagCountCheck : null;
+  StackChecks stackChecksIn(Stack stack) {
+    return ownStack == stack ? stackChecks : null;
   }
 
   /**

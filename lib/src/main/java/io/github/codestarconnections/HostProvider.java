@@ -1,6 +1,7 @@
 package io.github.codestarconnections;
 
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -28,7 +29,7 @@ final class HostProvider extends software.constructs.Construct {
   private final HandlerFunctions functions;
   private final Provider provider;
   private final Owner builtFor;
-  private final ServiceRules.TagCountCheck tagCountCheck;
+  private final StackChecks stackChecks;
   private final ServiceNamespace namespace;
   private boolean hostsEnabled;
   private boolean lookupsEnabled;
@@ -40,6 +41,7 @@ final class HostProvider extends software.constructs.Construct {
   // Read with the first host whose name is known, then shared by all: no kernel call per host.
   private HandlerPermissions.RoleNames roleNames;
   private String ownHostNagPrefix;
+  private String ownHostArnPrefix;
 
   private HostProvider(
       Stack stack,
@@ -51,7 +53,7 @@ final class HostProvider extends software.constructs.Construct {
     this.stack = stack;
     this.builtFor = host;
     // Found once here, so that every host of the stack registers its tags without a look-up.
-    this.tagCountCheck = ServiceRules.tagCountCheck(stack, host);
+    this.stackChecks = StackChecks.of(stack, host);
     this.namespace = namespace;
     this.functions = new HandlerFunctions(this, namespace, settings.snapStart());
     LogGroup frameworkLogs = HandlerFunctions.logGroup(this, "FrameworkLogs");
@@ -128,12 +130,12 @@ final class HostProvider extends software.constructs.Construct {
   }
 
   /**
-   * The stack's tag count check, which every host of the stack registers with.
+   * The stack's checks, which every host of the stack registers with.
    *
-   * @return the check
+   * @return the checks
    */
-  ServiceRules.TagCountCheck tagCountCheck() {
-    return tagCountCheck;
+  StackChecks stackChecks() {
+    return stackChecks;
   }
 
   /**
@@ -208,10 +210,12 @@ final class HostProvider extends software.constructs.Construct {
    *
    * @param host the host construct, parent of the policies
    * @param name the host's name
+   * @param hostPath the host's construct path, which the policies' name is made from
    * @return the role policies the host must depend on; empty when its ARN cannot be known at synth,
    *     in which case the handlers may change and tag every host of the namespace
    */
-  List<CfnRolePolicy> allowHost(software.constructs.Construct host, String name) {
+  List<CfnRolePolicy> allowHost(
+      software.constructs.Construct host, String name, Supplier<String> hostPath) {
     if (HandlerPermissions.knowsArnOf(name)) {
       if (++namedHosts == HandlerPermissions.MAX_NAMED_HOSTS + 1) {
         Annotations.of(host)
@@ -229,9 +233,11 @@ final class HostProvider extends software.constructs.Construct {
       if (roleNames == null) {
         roleNames = HandlerPermissions.RoleNames.of(functions.onEvent(), functions.isComplete());
         ownHostNagPrefix = ProviderNagFindings.ownHostPrefix(this, namespace);
+        ownHostArnPrefix = HandlerPermissions.hostArnPrefix(stack, namespace);
       }
       List<CfnRolePolicy> policies =
-          HandlerPermissions.grantOwnHostActions(host, name, namespace, stack, roleNames);
+          HandlerPermissions.grantOwnHostActions(
+              host, hostPath.get(), name, namespace, ownHostArnPrefix, roleNames);
       ProviderNagFindings.suppressOwnHost(policies, ownHostNagPrefix, name);
       return policies;
     }

@@ -25,8 +25,9 @@ final class HostRemoval implements IAspect {
   private final Host host;
   private final CfnResource hostResource;
   private final List<Connection> connections = new ArrayList<>();
-  private final ServiceRules.TagCountCheck stackChecks;
+  private final StackChecks stackChecks;
   private RemovalPolicy policy;
+  private int watched = -1;
 
   /**
    * Follows a host; the group made for it (if any) follows its policy from now on.
@@ -43,7 +44,7 @@ final class HostRemoval implements IAspect {
       CfnResource hostResource,
       SecurityGroup ownGroup,
       RemovalPolicy policy,
-      ServiceRules.TagCountCheck stackChecks) {
+      StackChecks stackChecks) {
     this.host = host;
     this.hostResource = hostResource;
     this.stackChecks = stackChecks;
@@ -62,6 +63,8 @@ final class HostRemoval implements IAspect {
   void connection(Connection c) {
     connections.add(c);
     if (connections.size() == 1) {
+      // The host's options are taken now and read with every other host's in one call at synth.
+      watched = stackChecks.watch(hostResource.getCfnOptions());
       // Checked at synth, since removal policies may be applied after construction; in the
       // stack's one validation, not one of the host's own (which would cost five jsii round trips).
       stackChecks.alsoCheck(this::conflicts);
@@ -84,7 +87,8 @@ final class HostRemoval implements IAspect {
    */
   List<String> conflicts() {
     List<String> out = new ArrayList<>();
-    if (!deletes(hostResource)) {
+    String hostPolicy = stackChecks.deletionPolicy(watched);
+    if (hostPolicy != null && !"Delete".equals(hostPolicy)) {
       return out;
     }
     for (Connection c : connections) {

@@ -23,11 +23,11 @@ interface HostResource {
   TagManager tags();
 
   /**
-   * Where the stack counts the tags of its hosts and connections at synth.
+   * The stack's checks and facts: where it counts the tags of its hosts and connections at synth.
    *
-   * @return the stack's check
+   * @return the stack's checks
    */
-  ServiceRules.TagCountCheck tagCountCheck();
+  StackChecks stackChecks();
 
   /**
    * The host's ARN.

@@ -12,7 +12,7 @@ import software.amazon.awscdk.services.codeconnections.CfnHostProps;
  */
 final class NativeHost implements HostResource {
   private final CfnHost resource;
-  private final ServiceRules.TagCountCheck tagCountCheck;
+  private final StackChecks stackChecks;
 
   /**
    * Renders the L1.
@@ -24,7 +24,7 @@ final class NativeHost implements HostResource {
    * @param owner the host, for messages
    */
   NativeHost(Host host, String id, HostSpec spec, Stack stack, Owner owner) {
-    this.tagCountCheck = ServiceRules.tagCountCheck(stack, owner);
+    this.stackChecks = StackChecks.of(stack, owner);
     this.resource =
         new CfnHost(
             host,
@@ -49,8 +49,8 @@ final class NativeHost implements HostResource {
   }
 
   @Override
-  public ServiceRules.TagCountCheck tagCountCheck() {
-    return tagCountCheck;
+  public StackChecks stackChecks() {
+    return stackChecks;
   }
 
   /** {@code Fn::GetAtt HostArn}: the schema's read-only property, whatever {@code Ref} gives. */

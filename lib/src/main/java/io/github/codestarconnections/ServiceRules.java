@@ -1,12 +1,8 @@
 package io.github.codestarconnections;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
-import software.constructs.Construct;
 
 /** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
 final class ServiceRules {
@@ -19,69 +15,6 @@ final class ServiceRules {
    * reading. A {@link Host} keeps room for the handler's markers ({@link HostRules#MAX_USER_TAGS}).
    */
   static final int MAX_TAGS = 50;
-
-  private record Tagged(Owner owner, TagManager tags, int max) {}
-
-  /**
-   * The tag managers of one stack's hosts and connections, for the count checked at synth: a
-   * construct at a fixed id under the stack, found there by the first resource of each kind that
-   * registers (a host through its provider, a connection on an owned host through the host). Its
-   * one validation also runs the stack's other Java-side checks ({@link #alsoCheck}).
-   */
-  static final class TagCountCheck extends Construct {
-    static final String ID = "CodeStarConnectionsTagCountCheck";
-
-    private final List<Tagged> tagged = new ArrayList<>();
-    private final List<Supplier<List<String>>> otherChecks = new ArrayList<>();
-
-    private TagCountCheck(Stack stack) {
-      super(stack, ID);
-      // One validation per stack over a Java-side list: a validation per construct would cost
-      // four more jsii round trips each.
-      getNode().addValidation(this::errors);
-    }
-
-    /**
-     * Registers a resource's tags for the check at synth.
-     *
-     * @param owner the construct
-     * @param tags its tag manager
-     * @param max the most tags it may have
-     */
-    void add(Owner owner, TagManager tags, int max) {
-      tagged.add(new Tagged(owner, tags, max));
-    }
-
-    /**
-     * Runs another check of the stack's constructs at synth, in the same validation: each error
-     * names its construct (an {@link Owner} prefix), since the validation reports it at this
-     * construct's path.
-     *
-     * @param check gives the errors, empty when there are none
-     */
-    void alsoCheck(Supplier<List<String>> check) {
-      otherChecks.add(check);
-    }
-
-    private List<String> errors() {
-      List<String> errors = new ArrayList<>();
-      for (Tagged t : tagged) {
-        int count = t.tags().tagValues().size();
-        if (count > t.max()) {
-          errors.add(
-              t.owner()
-                  + ": has "
-                  + count
-                  + " tags (its own and those from Tags.of); at most "
-                  + t.max()
-                  + " are allowed"
-                  + (t.max() == MAX_TAGS ? "" : HostRules.MARKER_ROOM));
-        }
-      }
-      otherChecks.forEach(c -> errors.addAll(c.get()));
-      return errors;
-    }
-  }
 
   private ServiceRules() {}
 
@@ -117,33 +50,23 @@ final class ServiceRules {
   /**
    * Checks at synth that the tags a connection ends up with, its own and those from {@code
    * Tags.of(scope)}, are at most {@link #MAX_TAGS}: registers them with the stack's {@link
-   * TagCountCheck}, the host's when the resource is a connection on a {@link Host} of the same
-   * stack (no look-up in the tree), else the one found or made at its fixed id.
+   * StackChecks}, the host's when the resource is a connection on a {@link Host} of the same stack
+   * (no look-up in the tree), else the one found or made at its fixed id.
    *
    * @param stack the resource's stack
    * @param owner the construct
    * @param tags the resource's tag manager
    * @param host the connection's host, or null
-   * @throws IllegalArgumentException when a construct that is not ours holds the check's id
+   * @return the stack's checks
+   * @throws IllegalArgumentException when a construct that is not ours holds the checks' id
    */
-  static void checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags, IHost host) {
-    TagCountCheck check = host instanceof Host owned ? owned.tagCountCheckIn(stack) : null;
-    (check == null ? tagCountCheck(stack, owner) : check).add(owner, tags, MAX_TAGS);
-  }
-
-  /**
-   * The stack's {@link TagCountCheck}, found at its fixed id or made there.
-   *
-   * @param stack the stack
-   * @param owner the construct asking, for the error message
-   * @return the check
-   * @throws IllegalArgumentException when a construct that is not ours holds the check's id
-   */
-  static TagCountCheck tagCountCheck(Stack stack, Owner owner) {
-    TagCountCheck found =
-        ReservedChild.find(
-            stack, TagCountCheck.ID, TagCountCheck.class, "its tag count check", owner);
-    return found != null ? found : new TagCountCheck(stack);
+  static StackChecks checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags, IHost host) {
+    StackChecks checks = host instanceof Host owned ? owned.stackChecksIn(stack) : null;
+    if (checks == null) {
+      checks = StackChecks.of(stack, owner);
+    }
+    checks.add(owner, tags, MAX_TAGS);
+    return checks;
   }
 
   /**

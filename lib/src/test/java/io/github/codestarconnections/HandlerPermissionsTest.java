@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -97,6 +101,53 @@ class HandlerPermissionsTest {
         .contains(":host/ghes-a-*")
         .contains(":host/ghes_b-*")
         .doesNotContain(":host/*");
+  }
+
+  /**
+   * The role policies' resource, made from a prefix formatted once per provider, is what the
+   * stack's formatArn gives for the host's name, with the environment known or not.
+   */
+  @Test
+  void aHostsRolePoliciesNameTheArnTheStackFormatsForItsName() {
+    Stack known =
+        new Stack(
+            new App(),
+            "Known",
+            StackProps.builder()
+                .env(Environment.builder().account("123456789012").region("cn-north-1").build())
+                .build());
+    for (Stack s : List.of(stack, known)) {
+      Host.Builder.create(s, "A")
+          .hostName("ghes-a")
+          .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+          .providerEndpoint("https://a.example.com")
+          .build();
+      Object expected =
+          s.resolve(
+              s.formatArn(
+                  ArnComponents.builder()
+                      .service("codestar-connections")
+                      .resource("host")
+                      .resourceName("ghes-a-*")
+                      .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                      .build()));
+      Map<String, Map<String, Object>> rolePolicies =
+          Template.fromStack(s).findResources("AWS::IAM::RolePolicy");
+      assertThat(rolePolicies).hasSize(2);
+      rolePolicies.forEach(
+          (id, p) ->
+              assertThat(
+                      ((Map<?, ?>)
+                              ((List<?>)
+                                      ((Map<?, ?>)
+                                              ((Map<?, ?>) p.get("Properties"))
+                                                  .get("PolicyDocument"))
+                                          .get("Statement"))
+                                  .get(0))
+                          .get("Resource"))
+                  .as(id)
+                  .isEqualTo(expected));
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -74,6 +75,40 @@ class HostRemovalTest {
             "AWS::CodeStarConnections::Connection",
             Map.of("DeletionPolicy", "Delete", "UpdateReplacePolicy", "Delete"));
     assertThat(conn.getNode().getPath()).isEqualTo("Stack/GhesConnection");
+  }
+
+  /**
+   * The hosts' deletion policies are read at synth as the template has them, however they were set
+   * (here on the default child, behind the Host's back), each host's its own, all in one read.
+   */
+  @Test
+  void eachHostIsCheckedWithTheDeletionPolicyItsTemplateHas() {
+    Host[] hosts = new Host[4];
+    for (int i = 0; i < hosts.length; i++) {
+      hosts[i] =
+          Host.Builder.create(stack, "Ghes" + i)
+              .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+              .providerEndpoint("https://github.example.com")
+              .removalPolicy(RemovalPolicy.RETAIN)
+              .build();
+      Connection.Builder.create(stack, "Connection" + i)
+          .host(hosts[i])
+          .removalPolicy(i == 3 ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+          .handshakeOutput(false)
+          .build();
+    }
+    for (int i : new int[] {1, 3}) {
+      ((CfnResource) hosts[i].getNode().getDefaultChild())
+          .applyRemovalPolicy(RemovalPolicy.DESTROY);
+    }
+
+    assertThatThrownBy(() -> Template.fromStack(stack))
+        .hasMessageContaining("Host at 'Stack/Ghes1': has removalPolicy DESTROY")
+        .hasMessageContaining("Connection at 'Stack/Connection1'")
+        .message()
+        .doesNotContain("Ghes0")
+        .doesNotContain("Ghes2")
+        .doesNotContain("Ghes3");
   }
 
   @Test

@@ -29,6 +29,7 @@ import software.constructs.IConstruct;
  * SynthBenchmark time [reps]        wall time per synth, L2 and L1 interleaved, 1/10/100 units
  * SynthBenchmark count STYLE N      one synth between markers on stderr, for JSII_DEBUG counting
  * SynthBenchmark growth             template resources and bytes per unit, provider constancy
+ * SynthBenchmark phases [reps]      the 100-unit synth split: constructing, then app.synth()
  * </pre>
  *
  * A unit is a host and a connection on it. Wall time is from the first construct to a finished
@@ -47,14 +48,16 @@ public final class SynthBenchmark {
       case "count" -> count(Style.valueOf(args[1]), Integer.parseInt(args[2]));
       case "growth" -> growth();
       case "check" -> checkSameTemplates();
+      case "phases" -> phases(args.length > 1 ? Integer.parseInt(args[1]) : 5);
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     }
     // jsii's Node child keeps the JVM alive otherwise.
     System.exit(0);
   }
 
-  /** The result of one synth. */
-  record Synth(long nanos, Path template, Path outdir, int providerResources) {}
+  /** The result of one synth; {@code constructNanos} is the part before {@code app.synth()}. */
+  record Synth(
+      long nanos, Path template, Path outdir, int providerResources, long constructNanos) {}
 
   static Synth synth(Style style, Shape shape, int n, boolean countProvider) {
     Path outdir = tempDir();
@@ -62,10 +65,12 @@ public final class SynthBenchmark {
     App app = Stacks.app(outdir);
     Stack stack = Stacks.stack(app);
     Stacks.populate(stack, style, shape, n);
+    long built = System.nanoTime();
     app.synth();
     long nanos = System.nanoTime() - start;
     int provider = countProvider ? providerResources(stack) : -1;
-    return new Synth(nanos, outdir.resolve("Bench.template.json"), outdir, provider);
+    return new Synth(
+        nanos, outdir.resolve("Bench.template.json"), outdir, provider, built - start);
   }
 
   private static int providerResources(Stack stack) {
@@ -122,6 +127,33 @@ public final class SynthBenchmark {
     }
     System.out.print(md);
     Results.write("synth-time.md", md.toString());
+  }
+
+  /**
+   * Where the 100-unit synth's time goes, L2 and L1 interleaved after warm-up: constructing the
+   * stack (Java and the kernel requests it makes), then {@code app.synth()} (the kernel's prepare,
+   * validation with the L2s' one callback, and writing the assembly). Medians in ms.
+   */
+  private static void phases(int reps) throws IOException {
+    Map<String, List<Long>> samples = new LinkedHashMap<>();
+    for (int rep = -1; rep < reps; rep++) {
+      for (Style s : rep % 2 == 0 ? List.of(Style.L2, Style.L1) : List.of(Style.L1, Style.L2)) {
+        Synth r = synth(s, Shape.HOST_AND_CONNECTION, 100, false);
+        delete(r.outdir());
+        if (rep >= 0) {
+          samples.computeIfAbsent(s + " construct", k -> new ArrayList<>()).add(r.constructNanos());
+          samples
+              .computeIfAbsent(s + " app.synth()", k -> new ArrayList<>())
+              .add(r.nanos() - r.constructNanos());
+        }
+      }
+    }
+    StringBuilder md = new StringBuilder("| 100 units | median ms | runs ms |\n|---|---:|---|\n");
+    samples.forEach(
+        (k, v) ->
+            md.append(String.format("| %s | %.0f | %s |%n", k, median(v) / 1e6, millis(v))));
+    System.out.print(md);
+    Results.write("synth-phases.md", md.toString());
   }
 
   /**
