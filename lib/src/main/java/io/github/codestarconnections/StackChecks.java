@@ -156,6 +156,8 @@ final class StackChecks extends Construct {
   }
 
   private List<String> errors() {
+    // Read afresh at each synthesis: policies may change between two syntheses of one stack.
+    resolvedOptions = null;
     List<String> errors = new ArrayList<>();
     for (Tagged t : tagged) {
       int count = t.tags().tagValues().size();

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.CfnUpdatePolicy;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -109,6 +113,44 @@ class HostRemovalTest {
         .doesNotContain("Ghes0")
         .doesNotContain("Ghes2")
         .doesNotContain("Ghes3");
+  }
+
+  @Test
+  void aHostWithEveryResourceOptionSetIsStillChecked() {
+    // The deletion policies are read with the hosts' other CloudFormation options (a condition, a
+    // construct of its own; metadata; an update policy): those must neither break the read nor hide
+    // the policy.
+    Stack kept = new Stack(new App(), "Kept");
+    withEveryOption(kept, RemovalPolicy.RETAIN);
+    Template.fromStack(kept)
+        .hasResource(
+            "Custom::CodeStarConnectionsHost",
+            Map.of("Condition", "InProduction", "DeletionPolicy", "Retain"));
+
+    Stack destroyed = new Stack(new App(), "Destroyed");
+    withEveryOption(destroyed, RemovalPolicy.DESTROY);
+    assertThatThrownBy(() -> Template.fromStack(destroyed))
+        .hasMessageContaining("Host at 'Destroyed/Ghes': has removalPolicy DESTROY")
+        .hasMessageContaining("Connection at 'Destroyed/GhesConnection'");
+  }
+
+  /** A host with a retained connection, and every option set on the host's resource. */
+  private static void withEveryOption(Stack in, RemovalPolicy hostPolicy) {
+    Host ghes =
+        Host.Builder.create(in, "Ghes")
+            .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+            .providerEndpoint("https://github.example.com")
+            .build();
+    Connection.Builder.create(in, "GhesConnection").host(ghes).handshakeOutput(false).build();
+    CfnResource resource = (CfnResource) ghes.getNode().getDefaultChild();
+    CfnCondition inProduction =
+        CfnCondition.Builder.create(in, "InProduction")
+            .expression(Fn.conditionEquals(Aws.ACCOUNT_ID, "123456789012"))
+            .build();
+    resource.getCfnOptions().setCondition(inProduction);
+    resource.getCfnOptions().setMetadata(Map.of("owner", "platform"));
+    resource.getCfnOptions().setUpdatePolicy(CfnUpdatePolicy.builder().build());
+    resource.applyRemovalPolicy(hostPolicy);
   }
 
   @Test
