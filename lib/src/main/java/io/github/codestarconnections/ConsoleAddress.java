@@ -50,17 +50,7 @@ final class ConsoleAddress {
    * @return the address: literal, or a token the deployment resolves
    */
   static String connectionsPage(IConstruct scope, Owner asking) {
-    return connectionsPage(Stack.of(scope), asking);
-  }
-
-  /**
-   * The connections page of the console in a stack's region.
-   *
-   * @param stack the stack
-   * @param asking the construct asking, for the message of a construct at the conditions' id
-   * @return the address: literal, or a token the deployment resolves
-   */
-  static String connectionsPage(Stack stack, Owner asking) {
+    Stack stack = Stack.of(scope);
     String region = stack.getRegion();
     return connectionsPage(domain(stack, region, asking), region);
   }

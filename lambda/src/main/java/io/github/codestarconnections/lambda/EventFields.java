@@ -42,7 +42,18 @@ final class EventFields {
    * @param logicalId the LogicalResourceId, or null
    * @param physicalId the PhysicalResourceId, or null (never null on Delete)
    */
-  record Envelope(RequestType type, String requestId, String logicalId, String physicalId) {}
+  record Envelope(RequestType type, String requestId, String logicalId, String physicalId) {
+    /**
+     * Fails an Update without a PhysicalResourceId; each parser calls it where its checks put it.
+     *
+     * @throws ResourceFailure naming the resource
+     */
+    void requirePhysicalIdOnUpdate() {
+      if (type == RequestType.UPDATE && physicalId == null) {
+        throw invalid(logicalId, "an Update event has no PhysicalResourceId.");
+      }
+    }
+  }
 
   private EventFields() {}
 

@@ -1,5 +1,9 @@
 package io.github.codestarconnections.lambda;
 
+import static io.github.codestarconnections.lambda.EventFields.clip;
+import static io.github.codestarconnections.lambda.EventFields.describe;
+import static io.github.codestarconnections.lambda.EventFields.item;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,9 +84,7 @@ public final class HostEventParser {
         spec(EventFields.required(event, logicalId, "ResourceProperties"), "ResourceProperties");
     HostSpec old = null;
     if (envelope.type() == RequestType.UPDATE) {
-      if (envelope.physicalId() == null) {
-        throw EventFields.invalid(logicalId, "an Update event has no PhysicalResourceId.");
-      }
+      envelope.requirePhysicalIdOnUpdate();
       old =
           spec(
               EventFields.required(event, logicalId, "OldResourceProperties"),
@@ -293,17 +295,5 @@ public final class HostEventParser {
 
   private static ResourceFailure property(String where, String field, String problem) {
     return EventFields.property("host", where, field, problem);
-  }
-
-  private static String describe(Object value) {
-    return EventFields.describe(value);
-  }
-
-  private static String item(Object value) {
-    return EventFields.item(value);
-  }
-
-  private static String clip(String s) {
-    return EventFields.clip(s);
   }
 }

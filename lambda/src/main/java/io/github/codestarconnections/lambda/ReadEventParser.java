@@ -63,9 +63,7 @@ public final class ReadEventParser {
           null,
           startedAt);
     }
-    if (envelope.type() == RequestType.UPDATE && envelope.physicalId() == null) {
-      throw EventFields.invalid(logicalId, "an Update event has no PhysicalResourceId.");
-    }
+    envelope.requirePhysicalIdOnUpdate();
     Map<String, Object> p = EventFields.required(event, logicalId, "ResourceProperties");
     boolean lookup = ReadEvent.LOOKUP_TYPE.equals(event.get("ResourceType"));
     return new ReadEvent(
