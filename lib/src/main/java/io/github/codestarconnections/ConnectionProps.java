@@ -37,8 +37,7 @@ public final class ConnectionProps {
    * unique in an AWS account", API reference, Connection), whichever namespace made the other one.
    * A connection that is replaced (its host replaced, or a new namespace) is made before the old
    * one is deleted, so it needs a new name in the same deploy. Synth refuses a connection whose
-   * name another connection of the app already has, where both land in the same account and
-   * Region.
+   * name another connection of the app already has, where both land in the same account and Region.
    *
    * @return the name, or null for the default
    * @default a unique name of at most 32 characters derived from the stack name and construct path

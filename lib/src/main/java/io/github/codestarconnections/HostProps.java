@@ -67,10 +67,9 @@ public final class HostProps {
 
   /**
    * The provider's address, an absolute {@code https://} (or {@code http://}) URL of 1 to 512
-   * characters, e.g. {@code https://github.example.com}. Changed in place. One host per URL:
-   * synth refuses a host whose URL another host of the app already has (scheme and host name
-   * compared in lower case, without a trailing {@code /}), where both land in the same account and
-   * Region.
+   * characters, e.g. {@code https://github.example.com}. Changed in place. One host per URL: synth
+   * refuses a host whose URL another host of the app already has (scheme and host name compared in
+   * lower case, without a trailing {@code /}), where both land in the same account and Region.
    *
    * @return the endpoint
    * @default none; required
@@ -95,8 +94,8 @@ public final class HostProps {
    *
    * @return the selection, or null
    * @default CDK's default selection: the VPC's PRIVATE_WITH_EGRESS subnets, else its
-   *     PRIVATE_ISOLATED ones, else its PUBLIC ones, which synth warns of
-   *     ({@code codestarconnections-cdk:hostInPublicSubnets})
+   *     PRIVATE_ISOLATED ones, else its PUBLIC ones, which synth warns of ({@code
+   *     codestarconnections-cdk:hostInPublicSubnets})
    */
   public SubnetSelection getVpcSubnets() {
     return vpcSubnets;
