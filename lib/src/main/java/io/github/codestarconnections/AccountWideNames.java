@@ -80,26 +80,31 @@ final class AccountWideNames extends Construct {
   }
 
   /**
-   * Registers a literal value.
+   * Registers a literal value, after every value registered before it in the app.
    *
    * @param kind what it is
    * @param key the value as compared
-   * @param entry what to report
+   * @param owner the construct, for messages
+   * @param construct the construct, which an error is reported under
+   * @param given the value as given
+   * @param derived whether the library derived it
+   * @param stack the checks of its stack
+   * @return the entry, for {@link #clash}
    */
-  void add(Kind kind, String key, Entry entry) {
+  Entry add(
+      Kind kind,
+      String key,
+      Owner owner,
+      IConstruct construct,
+      String given,
+      boolean derived,
+      StackChecks stack) {
+    Entry entry = new Entry(registered++, owner, construct, given, derived, stack);
     byKey
         .computeIfAbsent(kind, k -> new HashMap<>())
         .computeIfAbsent(key, k -> new ArrayList<>())
         .add(entry);
-  }
-
-  /**
-   * The next place in the app's order of registration.
-   *
-   * @return a number larger than every earlier one
-   */
-  long next() {
-    return registered++;
+    return entry;
   }
 
   /**

@@ -119,10 +119,8 @@ final class StackChecks extends Construct {
     if (names == null) {
       names = AccountWideNames.of(stack.getNode().getRoot(), owner);
     }
-    AccountWideNames.Entry entry =
-        new AccountWideNames.Entry(names.next(), owner, construct, given, derived, this);
-    names.add(kind, key, entry);
-    registered.add(new Registered(kind, key, entry));
+    registered.add(
+        new Registered(kind, key, names.add(kind, key, owner, construct, given, derived, this)));
   }
 
   /**

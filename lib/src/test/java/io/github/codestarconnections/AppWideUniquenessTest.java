@@ -183,6 +183,20 @@ class AppWideUniquenessTest {
   }
 
   @Test
+  void aConstructOfTheUsersAtTheAppsIdIsReported() {
+    new Construct(app, AccountWideNames.ID);
+
+    assertThatThrownBy(
+            () -> host(stack(app, "Stack"), "Ghes", "https://github.example.com").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Host at 'Stack/Ghes': the app already has a construct with id '"
+                + AccountWideNames.ID
+                + "', which this library keeps for the names of its hosts and connections; rename"
+                + " it");
+  }
+
+  @Test
   void aSecondConnectionOfTheSameNameIsRefusedInEitherNamespace() {
     github(stack(app, "First"), "GitHub", "acme-github").build();
     github(stack(app, "Second"), "GitHub", "acme-github")
