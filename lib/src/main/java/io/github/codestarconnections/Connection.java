@@ -116,7 +116,10 @@ public class Connection extends ConnectionBase {
     }
     Stack stack = JsiiShortcuts.stackOf(scope, this);
     StackChecks checks =
-        ServiceRules.checkTagCountAtSynth(stack, owner, tagManager, props.getHost());
+        ServiceRules.checkTagsAtSynth(stack, owner, this, tagManager, props.getHost());
+    if (!JsiiShortcuts.isUnresolved(connectionName)) {
+      checks.connectionName(owner, this, connectionName, props.getConnectionName() == null);
+    }
     if (!Boolean.FALSE.equals(props.getHandshakeOutput())) {
       ConsoleAddress.handshakeOutput(
           this, checks.pathOf(scope, id, this), checks, connectionName, owner);

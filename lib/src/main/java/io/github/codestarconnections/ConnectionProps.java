@@ -36,10 +36,11 @@ public final class ConnectionProps {
    * The connection's name, 1 to 32 characters, unique in the account ("Connection names must be
    * unique in an AWS account", API reference, Connection), whichever namespace made the other one.
    * A connection that is replaced (its host replaced, or a new namespace) is made before the old
-   * one is deleted, so it needs a new name in the same deploy.
+   * one is deleted, so it needs a new name in the same deploy. Synth refuses a connection whose
+   * name another connection of the app already has, where both land in the same account and Region.
    *
    * @return the name, or null for the default
-   * @default a unique name of at most 32 characters derived from the construct path
+   * @default a unique name of at most 32 characters derived from the stack name and construct path
    */
   public String getConnectionName() {
     return connectionName;
@@ -66,7 +67,8 @@ public final class ConnectionProps {
   }
 
   /**
-   * Tags for the connection, sorted by key.
+   * Tags for the connection, sorted by key. A key may not start with {@code aws:}: refused here,
+   * and at synth when added through {@code Tags.of(scope)}.
    *
    * @return the tags, or null
    * @default no tags (tags from {@code Tags.of(scope)} still apply)

@@ -103,7 +103,10 @@ public class Host extends Resource implements IHost, ITaggable {
     resource.addOverride("UpdateReplacePolicy", "Delete");
     this.ownStack = stack;
     this.stackChecks = backing.stackChecks();
-    stackChecks.add(owner, backing.tags(), HostRules.MAX_USER_TAGS);
+    stackChecks.add(owner, this, backing.tags(), HostRules.MAX_USER_TAGS);
+    if (!JsiiShortcuts.isUnresolved(props.getProviderEndpoint())) {
+      stackChecks.hostUrl(owner, this, props.getProviderEndpoint());
+    }
     this.removal = new HostRemoval(this, resource, network.ownGroup(), policy, stackChecks);
   }
 

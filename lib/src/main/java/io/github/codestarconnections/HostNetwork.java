@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.codeconnections.CfnHost;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -13,6 +14,7 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SelectedSubnets;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.constructs.Construct;
 
 /**
@@ -60,6 +62,9 @@ record HostNetwork(
   /** The port of the webhook VPC endpoint: interface endpoints take HTTPS. */
   static final int WEBHOOK_PORT = 443;
 
+  /** The id of the warning that the default subnet selection fell to public subnets. */
+  static final String PUBLIC_SUBNETS_WARNING = "codestarconnections-cdk:hostInPublicSubnets";
+
   /**
    * Checks the VPC props and makes the host's security group when none is given.
    *
@@ -85,6 +90,9 @@ record HostNetwork(
       HostRules.checkCount(owner, "securityGroups", groups.size());
     }
     SelectedSubnets subnets = vpc.selectSubnets(props.getVpcSubnets());
+    if (byDefaultType(props.getVpcSubnets()) && Boolean.TRUE.equals(subnets.getHasPublic())) {
+      warnOfPublicSubnets(host, owner);
+    }
     List<String> subnetIds = subnets.getSubnetIds();
     HostRules.checkCount(owner, "vpcSubnets (selected subnets)", subnetIds.size());
     HostRules.certificate(owner, props.getTlsCertificate());
@@ -94,6 +102,35 @@ record HostNetwork(
     }
     return new HostNetwork(
         groups, own, vpc.getVpcId(), subnetIds, List.copyOf(groupIds), props.getTlsCertificate());
+  }
+
+  /**
+   * Whether a selection leaves the subnet type to CDK's default, which is the first of
+   * PRIVATE_WITH_EGRESS, PRIVATE_ISOLATED and PUBLIC that the VPC has (aws-cdk-lib's
+   * Vpc.reifySelectionDefaults): the type, the group name and the subnets are all unset.
+   */
+  private static boolean byDefaultType(SubnetSelection selection) {
+    return selection == null
+        || (selection.getSubnetType() == null
+            && selection.getSubnetGroupName() == null
+            && selection.getSubnets() == null);
+  }
+
+  /**
+   * A warning, not an error: the service takes public subnets (a VPC "with public and private
+   * subnets" is among the guide's examples), and changing the default for deployed hosts would move
+   * them in place, which the service refuses for a host that is AVAILABLE.
+   */
+  private static void warnOfPublicSubnets(Construct host, Owner owner) {
+    Annotations.of(host)
+        .addWarningV2(
+            PUBLIC_SUBNETS_WARNING,
+            owner
+                + ": vpcSubnets is not set, and the VPC has no private subnets"
+                + " (PRIVATE_WITH_EGRESS or PRIVATE_ISOLATED), so CDK's default selection puts"
+                + " the host's network interfaces in its public subnets. If that is meant, say so"
+                + " with vpcSubnets (a SubnetSelection of subnetType PUBLIC), or acknowledge this"
+                + " warning; else give the VPC private subnets, or choose others with vpcSubnets");
   }
 
   private static SecurityGroup ownGroup(Construct host, Owner owner, IVpc vpc, String endpoint) {

@@ -67,7 +67,9 @@ public final class HostProps {
 
   /**
    * The provider's address, an absolute {@code https://} (or {@code http://}) URL of 1 to 512
-   * characters, e.g. {@code https://github.example.com}. Changed in place.
+   * characters, e.g. {@code https://github.example.com}. Changed in place. One host per URL: synth
+   * refuses a host whose URL another host of the app already has (scheme and host name compared in
+   * lower case, without a trailing {@code /}), where both land in the same account and Region.
    *
    * @return the endpoint
    * @default none; required
@@ -91,7 +93,9 @@ public final class HostProps {
    * Which subnets of {@link #getVpc()} the host uses: 1 to 10.
    *
    * @return the selection, or null
-   * @default the VPC's default selection (its private subnets)
+   * @default CDK's default selection: the VPC's PRIVATE_WITH_EGRESS subnets, else its
+   *     PRIVATE_ISOLATED ones, else its PUBLIC ones, which synth warns of ({@code
+   *     codestarconnections-cdk:hostInPublicSubnets})
    */
   public SubnetSelection getVpcSubnets() {
     return vpcSubnets;
@@ -128,7 +132,8 @@ public final class HostProps {
   }
 
   /**
-   * Tags for the host, sorted by key. Tag changes are applied in place.
+   * Tags for the host, sorted by key. Tag changes are applied in place. A key may not start with
+   * {@code aws:}: refused here, and at synth when added through {@code Tags.of(scope)}.
    *
    * @return the tags, or null
    * @default no tags (tags from {@code Tags.of(scope)} still apply)

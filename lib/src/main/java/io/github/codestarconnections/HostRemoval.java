@@ -66,8 +66,9 @@ final class HostRemoval implements IAspect {
       // The host's options are taken now and read with every other host's in one call at synth.
       watched = stackChecks.watch(hostResource.getCfnOptions());
       // Checked at synth, since removal policies may be applied after construction; in the
-      // stack's one validation, not one of the host's own (which would cost five jsii round trips).
-      stackChecks.alsoCheck(this::conflicts);
+      // stack's one check, not a validation of the host's own (which would cost five jsii round
+      // trips), and reported under the host.
+      stackChecks.alsoCheck(host, this::conflicts);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.codestarconnections;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.UniqueResourceNameOptions;
@@ -119,6 +120,45 @@ final class HostRules {
               + rule,
           e);
     }
+  }
+
+  /**
+   * An endpoint as it is compared with other hosts' ({@link AccountWideNames}): the scheme and the
+   * host name in lower case (URLs do not tell them apart by case, RFC 3986 section 6.2.2.1) and the
+   * path without trailing slashes; the rest (port, path, query) as given, so that only URLs that
+   * are certainly the same are found to be.
+   *
+   * @param endpoint a literal endpoint, checked by {@link #endpoint}
+   * @return the URL to compare
+   */
+  static String comparableEndpoint(String endpoint) {
+    URI uri;
+    try {
+      uri = new URI(endpoint);
+    } catch (URISyntaxException e) {
+      return endpoint;
+    }
+    StringBuilder s = new StringBuilder(uri.getScheme().toLowerCase(Locale.ROOT)).append("://");
+    if (uri.getRawUserInfo() != null) {
+      s.append(uri.getRawUserInfo()).append('@');
+    }
+    s.append(uri.getHost().toLowerCase(Locale.ROOT));
+    if (uri.getPort() != -1) {
+      s.append(':').append(uri.getPort());
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    s.append(path, 0, end);
+    if (uri.getRawQuery() != null) {
+      s.append('?').append(uri.getRawQuery());
+    }
+    if (uri.getRawFragment() != null) {
+      s.append('#').append(uri.getRawFragment());
+    }
+    return s.toString();
   }
 
   /**

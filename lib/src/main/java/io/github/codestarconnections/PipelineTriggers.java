@@ -2,6 +2,7 @@ package io.github.codestarconnections;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import software.amazon.awscdk.services.codepipeline.IStage;
 import software.amazon.awscdk.services.codepipeline.Pipeline;
 import software.amazon.awscdk.services.codepipeline.TriggerProps;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The triggers of the {@link ConnectionSourceAction}s of one pipeline, and the pipeline-wide check
@@ -26,7 +28,8 @@ import software.constructs.Construct;
  * given, so a copy of the action that is not in any stage deploys and fails (aws-cdk issue 28694).
  *
  * <p>Found or made as the pipeline's child {@value #ID}: no construct resources, so the template
- * does not change.
+ * does not change. The check runs in the pipeline's validation; an error about an action is
+ * reported under that action's construct ({@link PlacedErrors}).
  */
 final class PipelineTriggers extends Construct {
   static final String ID = "ConnectionSourceTriggers";
@@ -36,7 +39,7 @@ final class PipelineTriggers extends Construct {
   private static final String TYPES_DOC =
       "https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-types-planning.html";
 
-  private record Filtered(String path, String actionName) {}
+  private record Filtered(IConstruct scope, String path, String actionName) {}
 
   private final Pipeline pipeline;
   private final List<Filtered> filtered = new ArrayList<>();
@@ -44,7 +47,7 @@ final class PipelineTriggers extends Construct {
   private PipelineTriggers(Pipeline pipeline) {
     super(pipeline, ID);
     this.pipeline = pipeline;
-    getNode().addValidation(this::errors);
+    new PlacedErrors(pipeline, this, this::errors);
   }
 
   /**
@@ -83,7 +86,7 @@ final class PipelineTriggers extends Construct {
       return;
     }
     String name = action.getActionProperties().getActionName();
-    triggers.filtered.add(new Filtered(scope.getNode().getPath(), name));
+    triggers.filtered.add(new Filtered(scope, scope.getNode().getPath(), name));
     try {
       pipeline.addTrigger(
           TriggerProps.builder()
@@ -110,24 +113,27 @@ final class PipelineTriggers extends Construct {
     }
   }
 
-  private List<String> errors() {
-    List<String> errors = new ArrayList<>();
+  private Map<IConstruct, List<String>> errors() {
+    Map<IConstruct, List<String>> errors = new LinkedHashMap<>();
     CfnPipeline cfn = (CfnPipeline) pipeline.getNode().getDefaultChild();
     String type = cfn.getPipelineType();
     for (Filtered f : filtered) {
       if (!"V2".equals(type)) {
-        errors.add(
-            "ConnectionSourceAction at '"
-                + f.path()
-                + "': pushFilters or pullRequestFilters make a pipeline trigger, but pipeline at '"
-                + pipeline.getNode().getPath()
-                + "' is "
-                + (type == null ? "of no pipelineType (V1)" : type)
-                + "; CodePipeline takes triggers in V2 pipelines only ("
-                + TYPES_DOC
-                + "): set pipelineType(PipelineType.V2)");
+        errors.put(
+            f.scope(),
+            List.of(
+                "ConnectionSourceAction at '"
+                    + f.path()
+                    + "': pushFilters or pullRequestFilters make a pipeline trigger, but pipeline at '"
+                    + pipeline.getNode().getPath()
+                    + "' is "
+                    + (type == null ? "of no pipelineType (V1)" : type)
+                    + "; CodePipeline takes triggers in V2 pipelines only ("
+                    + TYPES_DOC
+                    + "): set pipelineType(PipelineType.V2)"));
       }
     }
+    List<String> pipelineErrors = new ArrayList<>();
     Set<String> connectionActions = new HashSet<>();
     for (IStage stage : pipeline.getStages()) {
       for (IAction action : stage.getActions()) {
@@ -139,7 +145,7 @@ final class PipelineTriggers extends Construct {
     Set<String> seen = new HashSet<>();
     for (String name : triggerSourceActionNames(cfn)) {
       if (!connectionActions.contains(name)) {
-        errors.add(
+        pipelineErrors.add(
             new Owner("Pipeline", pipeline)
                 + ": a trigger names source action '"
                 + name
@@ -150,7 +156,7 @@ final class PipelineTriggers extends Construct {
                 + "): give the trigger the action that is in the pipeline's stage, or give that"
                 + " ConnectionSourceAction pushFilters or pullRequestFilters");
       } else if (!seen.add(name)) {
-        errors.add(
+        pipelineErrors.add(
             new Owner("Pipeline", pipeline)
                 + ": two triggers name source action '"
                 + name
@@ -158,6 +164,9 @@ final class PipelineTriggers extends Construct {
                 + TriggerRules.CONFIGURATION
                 + ")");
       }
+    }
+    if (!pipelineErrors.isEmpty()) {
+      errors.put(pipeline, pipelineErrors);
     }
     return errors;
   }

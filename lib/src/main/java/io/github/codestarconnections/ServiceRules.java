@@ -3,6 +3,7 @@ package io.github.codestarconnections;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
+import software.constructs.IConstruct;
 
 /** The service's rules for names, lengths and tags, checked at construction, skipping tokens. */
 final class ServiceRules {
@@ -16,7 +17,24 @@ final class ServiceRules {
    */
   static final int MAX_TAGS = 50;
 
+  /** Why a tag key may not start with {@code aws:}, for messages. */
+  static final String RESERVED_PREFIX =
+      "starts with 'aws:' (in any letter case), which is reserved for AWS's own tags: a tag key"
+          + " \"cannot be prefixed with aws:\" (the registry schemas of"
+          + " AWS::CodeStarConnections::Connection and AWS::CodeConnections::Connection; AWS's"
+          + " tagging rules, https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html)";
+
   private ServiceRules() {}
+
+  /**
+   * Whether a literal tag key is one of AWS's own ({@link #RESERVED_PREFIX}).
+   *
+   * @param key the key, not a token
+   * @return true when it starts with {@code aws:} in any letter case
+   */
+  static boolean reservedKey(String key) {
+    return key.regionMatches(true, 0, "aws:", 0, 4);
+  }
 
   /**
    * Checks each tag and the count.
@@ -48,24 +66,26 @@ final class ServiceRules {
   }
 
   /**
-   * Checks at synth that the tags a connection ends up with, its own and those from {@code
-   * Tags.of(scope)}, are at most {@link #MAX_TAGS}: registers them with the stack's {@link
-   * StackChecks}, the host's when the resource is a connection on a {@link Host} of the same stack
-   * (no look-up in the tree), else the one found or made at its fixed id.
+   * Checks at synth the tags a connection ends up with, its own and those from {@code
+   * Tags.of(scope)}: at most {@link #MAX_TAGS}, no key of AWS's. Registers them with the stack's
+   * {@link StackChecks}, the host's when the resource is a connection on a {@link Host} of the same
+   * stack (no look-up in the tree), else the one found or made at its fixed id.
    *
    * @param stack the resource's stack
-   * @param owner the construct
+   * @param owner the construct, for messages
+   * @param construct the construct, which an error is reported under
    * @param tags the resource's tag manager
    * @param host the connection's host, or null
    * @return the stack's checks
    * @throws IllegalArgumentException when a construct that is not ours holds the checks' id
    */
-  static StackChecks checkTagCountAtSynth(Stack stack, Owner owner, TagManager tags, IHost host) {
+  static StackChecks checkTagsAtSynth(
+      Stack stack, Owner owner, IConstruct construct, TagManager tags, IHost host) {
     StackChecks checks = host instanceof Host owned ? owned.stackChecksIn(stack) : null;
     if (checks == null) {
       checks = StackChecks.of(stack, owner);
     }
-    checks.add(owner, tags, MAX_TAGS);
+    checks.add(owner, construct, tags, MAX_TAGS);
     return checks;
   }
 
@@ -125,14 +145,9 @@ final class ServiceRules {
                 + key.length()
                 + " characters; the service allows 1 to 128");
       }
-      if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+      if (reservedKey(key)) {
         throw new IllegalArgumentException(
-            owner
-                + ": "
-                + property
-                + " key '"
-                + key
-                + "' starts with 'aws:', which is reserved for AWS's own tags");
+            owner + ": " + property + " key '" + key + "' " + RESERVED_PREFIX);
       }
     }
     if (!JsiiShortcuts.isUnresolved(value) && value.length() > 256) {

@@ -1,6 +1,7 @@
 package io.github.codestarconnections;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,32 +14,42 @@ import software.constructs.IConstruct;
 /**
  * What this library checks and knows once per stack: a construct at a fixed id under the stack,
  * found there by the first resource of each kind that needs it (a host through its provider, a
- * connection on an owned host through the host; others look it up). Its one validation counts the
- * tags of the stack's hosts and connections and runs the stack's other Java-side checks ({@link
- * #alsoCheck}). It also keeps the stack's facts that every host and connection would otherwise ask
- * the jsii kernel for again (region, console domain, construct path), read on first use.
+ * connection on an owned host through the host; others look it up). At synth it checks the tags of
+ * the stack's hosts and connections (count, AWS's own keys), that none repeats an earlier host's
+ * URL or connection's name where they land in the same account and Region ({@link
+ * AccountWideNames}), and the stack's other Java-side checks ({@link #alsoCheck}), all in one
+ * validation, each error reported under its construct ({@link PlacedErrors}). It also keeps the
+ * stack's facts that every host and connection would otherwise ask the jsii kernel for again
+ * (region, account, console domain, construct path), read on first use.
  */
 final class StackChecks extends Construct {
   /** The id under the stack (named after its first job; kept so existing trees keep their ids). */
   static final String ID = "CodeStarConnectionsTagCountCheck";
 
-  private record Tagged(Owner owner, TagManager tags, int max) {}
+  private record Tagged(Owner owner, IConstruct construct, TagManager tags, int max) {}
+
+  private record Registered(AccountWideNames.Kind kind, String key, AccountWideNames.Entry entry) {}
+
+  private record OtherCheck(IConstruct about, Supplier<List<String>> check) {}
 
   private final Stack stack;
   private final List<Tagged> tagged = new ArrayList<>();
-  private final List<Supplier<List<String>>> otherChecks = new ArrayList<>();
+  private final List<Registered> registered = new ArrayList<>();
+  private final List<OtherCheck> otherChecks = new ArrayList<>();
   private final List<ICfnResourceOptions> watchedOptions = new ArrayList<>();
   private List<?> resolvedOptions;
+  private AccountWideNames names;
   private String region;
+  private String account;
   private String consoleDomain;
   private String stackPath;
 
   private StackChecks(Stack stack) {
     super(stack, ID);
     this.stack = stack;
-    // One validation per stack over a Java-side list: a validation per construct would cost
-    // four more jsii round trips each.
-    getNode().addValidation(this::errors);
+    // One check per stack over Java-side lists: a validation per construct would cost about three
+    // more jsii round trips each.
+    new PlacedErrors(stack, this, this::errors);
   }
 
   /**
@@ -56,25 +67,70 @@ final class StackChecks extends Construct {
   }
 
   /**
-   * Registers a resource's tags for the count checked at synth.
+   * Registers a resource's tags for the checks at synth: their count, and no key of AWS's ({@link
+   * ServiceRules#RESERVED_PREFIX}), however they were added.
    *
-   * @param owner the construct
+   * @param owner the construct, for messages
+   * @param construct the construct, which an error is reported under
    * @param tags its tag manager
    * @param max the most tags it may have
    */
-  void add(Owner owner, TagManager tags, int max) {
-    tagged.add(new Tagged(owner, tags, max));
+  void add(Owner owner, IConstruct construct, TagManager tags, int max) {
+    tagged.add(new Tagged(owner, construct, tags, max));
   }
 
   /**
-   * Runs another check of the stack's constructs at synth, in the same validation: each error names
-   * its construct (an {@link Owner} prefix), since the validation reports it at this construct's
-   * path.
+   * Registers a host's literal URL, checked at synth against every earlier host of the app.
    *
+   * @param owner the host, for messages
+   * @param host the host, which an error is reported under
+   * @param endpoint its providerEndpoint, not a token
+   */
+  void hostUrl(Owner owner, IConstruct host, String endpoint) {
+    register(
+        AccountWideNames.Kind.HOST_URL,
+        HostRules.comparableEndpoint(endpoint),
+        owner,
+        host,
+        endpoint,
+        false);
+  }
+
+  /**
+   * Registers a connection's literal name, checked at synth against every earlier connection of the
+   * app.
+   *
+   * @param owner the connection, for messages
+   * @param connection the connection, which an error is reported under
+   * @param name its name, not a token
+   * @param derived whether it is the default name the library derived
+   */
+  void connectionName(Owner owner, IConstruct connection, String name, boolean derived) {
+    register(AccountWideNames.Kind.CONNECTION_NAME, name, owner, connection, name, derived);
+  }
+
+  private void register(
+      AccountWideNames.Kind kind,
+      String key,
+      Owner owner,
+      IConstruct construct,
+      String given,
+      boolean derived) {
+    if (names == null) {
+      names = AccountWideNames.of(stack.getNode().getRoot(), owner);
+    }
+    registered.add(
+        new Registered(kind, key, names.add(kind, key, owner, construct, given, derived, this)));
+  }
+
+  /**
+   * Runs another check of the stack's constructs at synth, in the same validation.
+   *
+   * @param about the construct its errors are reported under
    * @param check gives the errors, empty when there are none
    */
-  void alsoCheck(Supplier<List<String>> check) {
-    otherChecks.add(check);
+  void alsoCheck(IConstruct about, Supplier<List<String>> check) {
+    otherChecks.add(new OtherCheck(about, check));
   }
 
   /**
@@ -122,6 +178,18 @@ final class StackChecks extends Construct {
   }
 
   /**
+   * The stack's account, read once.
+   *
+   * @return a literal, or a token for an environment-agnostic stack
+   */
+  String account() {
+    if (account == null) {
+      account = stack.getAccount();
+    }
+    return account;
+  }
+
+  /**
    * The console's domain for the stack's partition, found once ({@link ConsoleAddress}).
    *
    * @param asking the construct asking, for the message of a construct at the conditions' id
@@ -155,24 +223,57 @@ final class StackChecks extends Construct {
     return stackPath.isEmpty() ? id : stackPath + "/" + id;
   }
 
-  private List<String> errors() {
+  private Map<IConstruct, List<String>> errors() {
     // Read afresh at each synthesis: policies may change between two syntheses of one stack.
     resolvedOptions = null;
-    List<String> errors = new ArrayList<>();
+    Map<IConstruct, List<String>> errors = new LinkedHashMap<>();
     for (Tagged t : tagged) {
-      int count = t.tags().tagValues().size();
-      if (count > t.max()) {
-        errors.add(
+      Map<String, String> tags = t.tags().tagValues();
+      if (tags.size() > t.max()) {
+        report(
+            errors,
+            t.construct(),
             t.owner()
                 + ": has "
-                + count
+                + tags.size()
                 + " tags (its own and those from Tags.of); at most "
                 + t.max()
                 + " are allowed"
                 + (t.max() == ServiceRules.MAX_TAGS ? "" : HostRules.MARKER_ROOM));
       }
+      for (String key : tags.keySet()) {
+        // The props refuse these keys at construction; aws-cdk's Tags.of and TagManager take any
+        // key and write it into the template (tag-aspect.ts, tag-manager.ts), so the service would
+        // refuse it only at deploy.
+        if (!JsiiShortcuts.isUnresolved(key) && ServiceRules.reservedKey(key)) {
+          report(
+              errors,
+              t.construct(),
+              t.owner()
+                  + ": tag key '"
+                  + key
+                  + "' (added through Tags.of or getTags()) "
+                  + ServiceRules.RESERVED_PREFIX
+                  + ": aws-cdk's Tags.of writes such a key into the template unchecked; remove it"
+                  + " from this construct, e.g. Tags.of(construct).remove(\""
+                  + key
+                  + "\")");
+        }
+      }
     }
-    otherChecks.forEach(c -> errors.addAll(c.get()));
+    for (Registered r : registered) {
+      String clash = names.clash(r.kind(), r.key(), r.entry());
+      if (clash != null) {
+        report(errors, r.entry().construct(), clash);
+      }
+    }
+    for (OtherCheck c : otherChecks) {
+      c.check().get().forEach(e -> report(errors, c.about(), e));
+    }
     return errors;
+  }
+
+  private static void report(Map<IConstruct, List<String>> errors, IConstruct about, String e) {
+    errors.computeIfAbsent(about, k -> new ArrayList<>()).add(e);
   }
 }

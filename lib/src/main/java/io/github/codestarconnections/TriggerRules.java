@@ -1,8 +1,10 @@
 package io.github.codestarconnections;
 
+import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import software.amazon.awscdk.services.codepipeline.GitPullRequestEvent;
 import software.amazon.awscdk.services.codepipeline.GitPullRequestFilter;
 import software.amazon.awscdk.services.codepipeline.GitPushFilter;
@@ -28,6 +30,8 @@ final class TriggerRules {
       "https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_GitBranchFilterCriteria.html";
   private static final String FILTERING =
       "https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter.html";
+  private static final String GLOB_SYNTAX =
+      "https://docs.aws.amazon.com/codepipeline/latest/userguide/syntax-glob.html";
 
   private TriggerRules() {}
 
@@ -214,7 +218,45 @@ final class TriggerRules {
                 + CRITERIA
                 + ")");
       }
+      if (!JsiiShortcuts.isUnresolved(p)) {
+        checkGlob(at, property, p);
+      }
     }
+  }
+
+  /**
+   * Refuses a pattern that is no glob: CodePipeline's guide gives the syntax of its trigger filters
+   * as Java's glob ("Working with glob patterns in syntax", {@link #GLOB_SYNTAX}, whose rules are
+   * those of {@code FileSystem.getPathMatcher}), so the JDK's own reading of it decides.
+   */
+  private static void checkGlob(String at, String property, String pattern) {
+    try {
+      FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          at
+              + ": "
+              + property
+              + " pattern '"
+              + pattern
+              + "' is not a glob: "
+              + reason(e)
+              + " (the JDK's reason); CodePipeline's trigger filters take glob patterns in the"
+              + " syntax of Java's glob (Working with glob patterns in syntax, "
+              + GLOB_SYNTAX
+              + ")",
+          e);
+    }
+  }
+
+  /**
+   * A pattern's fault as the JDK tells it, without the pattern it repeats.
+   *
+   * @param e the JDK's exception
+   * @return e.g. {@code Missing '] near index 11}
+   */
+  static String reason(PatternSyntaxException e) {
+    return e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "");
   }
 
   private static <T> List<T> orNull(List<T> list) {

@@ -1,6 +1,8 @@
 package io.github.codestarconnections;
 
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import software.amazon.awscdk.services.codebuild.EventAction;
 
 /**
@@ -11,6 +13,22 @@ import software.amazon.awscdk.services.codebuild.EventAction;
 final class WebhookRules {
   private static final String FILTER_DOC =
       "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_WebhookFilter.html";
+
+  /**
+   * The faults of Java's regular expression parser that no common dialect (Java, PCRE, RE2,
+   * ECMAScript) accepts either. CodeBuild takes "a regular expression pattern" ({@link
+   * #FILTER_DOC}) but names no dialect, so a pattern only Java refuses (a PCRE {@code \K}, an RE2
+   * {@code (?P<name>...)}) is left to CodeBuild.
+   */
+  private static final List<String> FAULTS_OF_EVERY_DIALECT =
+      List.of(
+          "Unclosed group",
+          "Unclosed character class",
+          "Unmatched closing ')'",
+          "Dangling meta character",
+          "Illegal repetition range",
+          "Illegal character range");
+
   private static final EventAction[] PULL_REQUEST_EVENTS = {
     EventAction.PULL_REQUEST_CREATED,
     EventAction.PULL_REQUEST_UPDATED,
@@ -114,6 +132,7 @@ final class WebhookRules {
       }
     }
     for (WebhookFilterGroup.Filter f : group.filters()) {
+      checkPattern(at, f);
       switch (f.kind()) {
         case BASE_REF ->
             requireEvents(at, group, f, "pull request events only", PULL_REQUEST_EVENTS);
@@ -144,6 +163,30 @@ final class WebhookRules {
           // Server's exceptions (no FILE_PATH or COMMIT_MESSAGE with its pull request events) do
           // not arise, as CloudFormation makes no GitHub Enterprise Server webhook.
         }
+      }
+    }
+  }
+
+  private static void checkPattern(String at, WebhookFilterGroup.Filter f) {
+    if (JsiiShortcuts.isUnresolved(f.pattern())) {
+      return;
+    }
+    try {
+      Pattern.compile(f.pattern());
+    } catch (PatternSyntaxException e) {
+      if (FAULTS_OF_EVERY_DIALECT.stream().anyMatch(e.getDescription()::startsWith)) {
+        throw new IllegalArgumentException(
+            at
+                + ": "
+                + f.kind()
+                + " pattern '"
+                + f.pattern()
+                + "' is not a regular expression: "
+                + TriggerRules.reason(e)
+                + " (the JDK's reason); CodeBuild's webhook filters take regular expressions ("
+                + FILTER_DOC
+                + ")",
+            e);
       }
     }
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.codebuild.EventAction;
 
@@ -286,6 +287,45 @@ class CodeBuildSourceRulesTest {
             "REPOSITORY_NAME works with organization, global and group webhooks only");
     assertThatThrownBy(() -> withGroups(WebhookFilterGroup.inEventOf(EventAction.PUSH), null))
         .hasMessage(WHO + "webhookFilters[1] is null");
+  }
+
+  @Test
+  void patternsMustBeRegularExpressionsThatNoDialectRefuses() {
+    assertThatThrownBy(
+            () -> withGroups(WebhookFilterGroup.inEventOf(EventAction.PUSH).andFilePathIs("src/(")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            WHO
+                + "webhookFilters[0] inEventOf(PUSH) and FILE_PATH 'src/(': FILE_PATH pattern"
+                + " 'src/(' is not a regular expression: Unclosed group near index 5 (the JDK's"
+                + " reason); CodeBuild's webhook filters take regular expressions"
+                + " (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_WebhookFilter.html)");
+    // A glob where a regular expression belongs; and a branch helper's name that breaks its
+    // pattern.
+    assertThatThrownBy(
+            () ->
+                withGroups(WebhookFilterGroup.inEventOf(EventAction.PUSH).andFilePathIs("*.java")))
+        .hasMessageContaining(
+            "FILE_PATH pattern '*.java' is not a regular expression: Dangling meta character '*'"
+                + " near index 0");
+    assertThatThrownBy(
+            () -> withGroups(WebhookFilterGroup.inEventOf(EventAction.PUSH).andBranchIs("fix/(1")))
+        .hasMessageContaining(
+            "HEAD_REF pattern '^refs/heads/fix/(1$' is not a regular expression: Unclosed group");
+    assertThatThrownBy(
+            () ->
+                withGroups(
+                    WebhookFilterGroup.inEventOf(EventAction.PUSH).andCommitMessageIs("[z-a]")))
+        .hasMessageContaining("is not a regular expression: Illegal character range");
+    // CodeBuild names no dialect: what only Java's parser refuses is left to CodeBuild.
+    assertThatCode(
+            () ->
+                withGroups(
+                    WebhookFilterGroup.inEventOf(EventAction.PUSH)
+                        .andFilePathIs("^src/(main|test)/")
+                        .andCommitMessageIs("(?P<ticket>[A-Z]+-[0-9]+)")
+                        .andActorAccountIs(Fn.importValue("Actor"))))
+        .doesNotThrowAnyException();
   }
 
   @Test

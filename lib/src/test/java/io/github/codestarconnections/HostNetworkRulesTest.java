@@ -12,10 +12,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
 
@@ -162,6 +168,68 @@ class HostNetworkRulesTest {
               assertThat(r.get("DeletionPolicy")).isEqualTo("Delete");
               assertThat(r.get("UpdateReplacePolicy")).isEqualTo("Delete");
             });
+  }
+
+  /**
+   * Without vpcSubnets a host gets CDK's default selection: private subnets with egress, else
+   * isolated ones, else public ones. Landing on public subnets is allowed but warned of, with an id
+   * that can be acknowledged.
+   */
+  @Test
+  void theDefaultSelectionWarnsWhenItFallsToPublicSubnets() {
+    Vpc publicOnly =
+        Vpc.Builder.create(stack, "PublicOnly")
+            .maxAzs(2)
+            .natGateways(0)
+            .subnetConfiguration(
+                List.of(
+                    SubnetConfiguration.builder()
+                        .name("Public")
+                        .subnetType(SubnetType.PUBLIC)
+                        .build()))
+            .build();
+    Host defaulted = ghes("Defaulted", "https://defaulted.example.com").vpc(publicOnly).build();
+    ghes("Chosen", "https://chosen.example.com")
+        .vpc(publicOnly)
+        .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+        .build();
+    // natGateways(0): the default configuration's private subnets are isolated ones.
+    ghes("Isolated", "https://isolated.example.com").build();
+
+    Annotations annotations = Annotations.fromStack(stack);
+    List<SynthesisMessage> warnings =
+        annotations.findWarning("*", Match.stringLikeRegexp(".*public subnets.*"));
+    assertThat(warnings)
+        .singleElement()
+        .satisfies(w -> assertThat(w.getId()).isEqualTo("/Stack/Defaulted"));
+    assertThat(String.valueOf(warnings.get(0).getEntry().getData()))
+        .startsWith(
+            "Host at 'Stack/Defaulted': vpcSubnets is not set, and the VPC has no private"
+                + " subnets (PRIVATE_WITH_EGRESS or PRIVATE_ISOLATED), so CDK's default selection"
+                + " puts the host's network interfaces in its public subnets")
+        .contains("[ack: " + HostNetwork.PUBLIC_SUBNETS_WARNING + "]");
+    assertThat(defaulted.getNode().getPath()).isEqualTo("Stack/Defaulted");
+  }
+
+  @Test
+  void theWarningCanBeAcknowledged() {
+    Vpc publicOnly =
+        Vpc.Builder.create(stack, "PublicOnly")
+            .maxAzs(1)
+            .natGateways(0)
+            .subnetConfiguration(
+                List.of(
+                    SubnetConfiguration.builder()
+                        .name("Public")
+                        .subnetType(SubnetType.PUBLIC)
+                        .build()))
+            .build();
+    ghes("Ghes", "https://github.example.com").vpc(publicOnly).build();
+    software.amazon.awscdk.Annotations.of(stack)
+        .acknowledgeWarning(
+            HostNetwork.PUBLIC_SUBNETS_WARNING, "the instance is reached over a VPN");
+
+    assertThat(Annotations.fromStack(stack).findWarning("*", Match.anyValue())).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
@@ -19,7 +20,7 @@ class HostProviderSettingsTest {
   private Host ghes(String id, ServiceNamespace namespace) {
     return Host.Builder.create(stack, id)
         .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-        .providerEndpoint("https://github.example.com")
+        .providerEndpoint("https://" + id.toLowerCase(Locale.ROOT) + ".example.com")
         .serviceNamespace(namespace)
         .build();
   }

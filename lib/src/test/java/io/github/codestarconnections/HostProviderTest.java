@@ -52,7 +52,7 @@ class HostProviderTest {
     software.constructs.Construct group = new software.constructs.Construct(stack, "Group");
     Host.Builder.create(group, "Ghes")
         .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-        .providerEndpoint("https://github.example.com")
+        .providerEndpoint("https://github-group.example.com")
         .build();
     ghes("Top").build();
 
@@ -72,7 +72,7 @@ class HostProviderTest {
   @Test
   void threeHostsShareOneProvider() {
     ghes("A").build();
-    ghes("B").build();
+    ghes("B").providerEndpoint("https://github-b.example.com").build();
     Host.Builder.create(stack, "C")
         .providerType(ProviderType.GITLAB_SELF_MANAGED)
         .providerEndpoint("https://gitlab.example.com")

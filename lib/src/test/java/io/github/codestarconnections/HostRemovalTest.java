@@ -48,7 +48,7 @@ class HostRemovalTest {
     Connection.Builder.create(stack, "GhesConnection").host(ghes).handshakeOutput(false).build();
 
     assertThatThrownBy(() -> Template.fromStack(stack))
-        .hasMessageContaining("Host at 'Stack/Ghes': has removalPolicy DESTROY")
+        .hasMessageContaining("[Stack/Ghes] Host at 'Stack/Ghes': has removalPolicy DESTROY")
         .hasMessageContaining("Connection at 'Stack/GhesConnection'")
         .hasMessageContaining("removalPolicy(RemovalPolicy.DESTROY)")
         .hasMessageContaining("the host RETAIN");
@@ -92,7 +92,7 @@ class HostRemovalTest {
       hosts[i] =
           Host.Builder.create(stack, "Ghes" + i)
               .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-              .providerEndpoint("https://github.example.com")
+              .providerEndpoint("https://github" + i + ".example.com")
               .removalPolicy(RemovalPolicy.RETAIN)
               .build();
       Connection.Builder.create(stack, "Connection" + i)
@@ -107,7 +107,7 @@ class HostRemovalTest {
     }
 
     assertThatThrownBy(() -> Template.fromStack(stack))
-        .hasMessageContaining("Host at 'Stack/Ghes1': has removalPolicy DESTROY")
+        .hasMessageContaining("[Stack/Ghes1] Host at 'Stack/Ghes1': has removalPolicy DESTROY")
         .hasMessageContaining("Connection at 'Stack/Connection1'")
         .message()
         .doesNotContain("Ghes0")

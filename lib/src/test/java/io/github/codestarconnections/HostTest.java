@@ -183,7 +183,11 @@ class HostTest {
   void removalPolicyAppliedLaterChangesDeletionButAReplacedHostIsStillDeleted() {
     Host host = ghes("Ghes").build();
     host.applyRemovalPolicy(RemovalPolicy.DESTROY);
-    Host kept = ghes("Kept").removalPolicy(RemovalPolicy.DESTROY).build();
+    Host kept =
+        ghes("Kept")
+            .providerEndpoint("https://kept.example.com")
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
     kept.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     Template t = Template.fromStack(stack);

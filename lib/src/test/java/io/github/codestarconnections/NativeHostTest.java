@@ -145,6 +145,7 @@ class NativeHostTest {
   void removalPolicyAppliedLaterChangesDeletionButAReplacedHostIsStillDeleted() {
     nativeGhes("Ghes").build().applyRemovalPolicy(RemovalPolicy.DESTROY);
     nativeGhes("Kept")
+        .providerEndpoint("https://kept.example.com")
         .removalPolicy(RemovalPolicy.DESTROY)
         .build()
         .applyRemovalPolicy(RemovalPolicy.RETAIN);

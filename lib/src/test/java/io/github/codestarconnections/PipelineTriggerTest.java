@@ -170,7 +170,8 @@ class PipelineTriggerTest {
 
     assertThatThrownBy(app::synth)
         .hasMessageContaining(
-            "ConnectionSourceAction at 'Stack/Pipeline/Source/GitHub': pushFilters or"
+            "[Stack/Pipeline/Source/GitHub] ConnectionSourceAction at"
+                + " 'Stack/Pipeline/Source/GitHub': pushFilters or"
                 + " pullRequestFilters make a pipeline trigger, but pipeline at 'Stack/Pipeline' is"
                 + " V1; CodePipeline takes triggers in V2 pipelines only"
                 + " (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-types-planning.html):"
@@ -203,7 +204,8 @@ class PipelineTriggerTest {
 
     assertThatThrownBy(app::synth)
         .hasMessageContaining(
-            "Pipeline at 'Stack/Pipeline': a trigger names source action 'Bitbucket_Source', which"
+            "[Stack/Pipeline] Pipeline at 'Stack/Pipeline': a trigger names source action"
+                + " 'Bitbucket_Source', which"
                 + " is not a CodeStarSourceConnection action of this pipeline; CodePipeline"
                 + " refuses it (\"Triggers for connections must reference a"
                 + " CodeStarSourceConnection action\"");

@@ -60,7 +60,7 @@ class SettingsChangeTest {
           Host.Builder.create(stack, "Host" + namespace.name())
               .hostName("ghes-" + namespace.name().toLowerCase().replace('_', '-'))
               .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-              .providerEndpoint("https://github.example.com")
+              .providerEndpoint("https://github-" + namespace.ordinal() + ".example.com")
               .serviceNamespace(namespace)
               .build();
       Connection.Builder.create(stack, "Connection" + namespace.name())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class StackChecksTest {
   private Host host(Stack in, String id) {
     return Host.Builder.create(in, id)
         .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-        .providerEndpoint("https://github.example.com")
+        .providerEndpoint("https://" + id.toLowerCase(Locale.ROOT) + ".example.com")
         .tags(tags(47))
         .build();
   }
@@ -58,10 +59,10 @@ class StackChecksTest {
         .isNotSameAs(other.getNode().tryFindChild(StackChecks.ID));
     assertThatThrownBy(() -> app.synth())
         .hasMessageContaining(
-            "Host at 'Stack/Full': has 48 tags (its own and those from Tags.of); at most 47 are"
+            "[Stack/Full] Host at 'Stack/Full': has 48 tags (its own and those from Tags.of); at most 47 are"
                 + " allowed on a host (50 a resource, less the handler's markers)")
         .hasMessageContaining(
-            "Connection at 'Stack/OnFull': has 51 tags (its own and those from Tags.of); at most"
+            "[Stack/OnFull] Connection at 'Stack/OnFull': has 51 tags (its own and those from Tags.of); at most"
                 + " 50 are allowed");
   }
 
@@ -74,7 +75,7 @@ class StackChecksTest {
 
     assertThat(consumer.getNode().tryFindChild(StackChecks.ID)).isInstanceOf(StackChecks.class);
     assertThatThrownBy(() -> app.synth())
-        .hasMessageContaining("Connection at 'Consumer/OnShared': has 51 tags");
+        .hasMessageContaining("[Consumer/OnShared] Connection at 'Consumer/OnShared': has 51 tags");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.codepipeline.Artifact;
 import software.amazon.awscdk.services.codepipeline.GitPullRequestFilter;
@@ -137,6 +138,40 @@ class TriggerRulesTest {
     assertThatThrownBy(() -> push(branches("")))
         .hasMessageStartingWith(
             WHO + ": pushFilters[0]: branchesIncludes pattern '' is 0 characters");
+  }
+
+  @Test
+  void patternsAreGlobsInTheSyntaxCodePipelineDocuments() {
+    assertThatThrownBy(() -> push(branches("main", "release/[0-9")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            WHO
+                + ": pushFilters[0]: branchesIncludes pattern 'release/[0-9' is not a glob: Missing"
+                + " '] near index 11 (the JDK's reason); CodePipeline's trigger filters take glob"
+                + " patterns in the syntax of Java's glob (Working with glob patterns in syntax,"
+                + " https://docs.aws.amazon.com/codepipeline/latest/userguide/syntax-glob.html)");
+    assertThatThrownBy(
+            () ->
+                pullRequest(
+                    GitPullRequestFilter.builder()
+                        .branchesIncludes(List.of("main"))
+                        .filePathsExcludes(List.of("docs/{a,{b,c}}"))
+                        .build()))
+        .hasMessageStartingWith(
+            WHO
+                + ": pullRequestFilters[0]: filePathsExcludes pattern 'docs/{a,{b,c}}' is not a"
+                + " glob: Cannot nest groups near index 8");
+    assertThatThrownBy(() -> push(GitPushFilter.builder().tagsIncludes(List.of("v1\\")).build()))
+        .hasMessageContaining("tagsIncludes pattern 'v1\\' is not a glob: No character to escape");
+    assertThatCode(
+            () ->
+                push(
+                    GitPushFilter.builder()
+                        .branchesIncludes(List.of("release/[0-9]*", "feature/**", "[!w]*"))
+                        .filePathsIncludes(List.of("*.{java,kt}", "src/?/x", "\\[literal\\]"))
+                        .build(),
+                    GitPushFilter.builder().tagsIncludes(List.of(Fn.importValue("Tag"))).build()))
+        .doesNotThrowAnyException();
   }
 
   @Test

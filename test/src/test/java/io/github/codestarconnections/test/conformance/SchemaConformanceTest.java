@@ -97,7 +97,8 @@ class SchemaConformanceTest {
         .build();
     Host.Builder.create(stack, "NewNamespace")
         .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
-        .providerEndpoint("https://github.example.com")
+        // Not Plain's URL: the service takes one host per URL, and synth refuses a second.
+        .providerEndpoint("https://github-codeconnections.example.com")
         .serviceNamespace(ServiceNamespace.CODECONNECTIONS)
         .build();
     nativeHosts(stack, vpc, sg, cert);
