@@ -94,7 +94,7 @@ class CreationOrderTest {
     Map<String, Object> template = Template.fromStack(stack).toJSON();
 
     assertThat(grant.getSuccess()).isTrue();
-    assertThat(grant.getPrincipalStatement().toStatementJson().toString())
+    assertThat(grant.getPrincipalStatements().get(0).toStatementJson().toString())
         .contains("codeconnections:GetConnectionToken");
     assertThat(grantPolicies(template))
         .singleElement()
