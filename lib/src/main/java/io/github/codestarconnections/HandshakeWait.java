@@ -73,7 +73,8 @@ final class HandshakeWait {
    * @param who what to name in the message
    * @param connection the connection
    * @param use what needs it, e.g. {@code a webhook}, and why at deploy time
-   * @param wayOut the user's own way out first, e.g. {@code give the source waitForAvailable(true)}
+   * @param wayOut the user's own way out first, e.g. {@code give the source
+   *     waitForAvailable(true)}, or null when the check is the only one
    */
   static void requireWait(
       IConstruct user, Owner who, IConnection connection, String use, String wayOut) {
@@ -96,8 +97,8 @@ final class HandshakeWait {
                             + " completed (moved to available) before it can be used\", "
                             + PENDING_DOC
                             + "): the first deploy would fail. Let it wait for the handshake: "
-                            + wayOut
-                            + ", or make it depend on a ReadinessCheck of the connection in mode"
+                            + (wayOut == null ? "" : wayOut + ", or ")
+                            + "make it depend on a ReadinessCheck of the connection in mode"
                             + " WAIT_FOR_AVAILABLE (getNode().addDependency(check)), which gives a"
                             + " person the check's timeout to finish the handshake during the"
                             + " deploy; or use a connection made and set up elsewhere"

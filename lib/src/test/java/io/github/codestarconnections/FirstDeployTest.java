@@ -162,6 +162,66 @@ class FirstDeployTest {
     Template.fromStack(stack).resourceCountIs("AWS::CodeBuild::Project", 2);
   }
 
+  @Test
+  void projectsOnTheDefaultCredentialDependOnItAndAWebhookOnANewConnectionMustWait() {
+    IConnection imported = Connection.fromConnectionArn(stack, "Imported", ARN);
+    CodeBuildSourceCredential credential =
+        CodeBuildSourceCredential.Builder.create(stack, "Credential")
+            .connection(imported)
+            .providerType(ProviderType.GITHUB)
+            .build();
+    Project reads =
+        Project.Builder.create(stack, "Reads")
+            .source(
+                software.amazon.awscdk.services.codebuild.Source.gitHub(
+                    software.amazon.awscdk.services.codebuild.GitHubSourceProps.builder()
+                        .owner("acme")
+                        .repo("service")
+                        .webhook(true)
+                        .build()))
+            .buildSpec(BuildSpec.fromSourceFilename("buildspec.yml"))
+            .build();
+    Project ownAuth = project(webhookOn(imported).build());
+    Map<String, Map<String, Object>> resources =
+        CreationOrderTest.resources(Template.fromStack(stack).toJSON());
+
+    String credentialId = stack.getLogicalId((CfnElement) credential.getNode().getDefaultChild());
+    assertThat(
+            resources
+                .get(stack.getLogicalId((CfnElement) reads.getNode().getDefaultChild()))
+                .get("DependsOn"))
+        .asList()
+        .contains(credentialId);
+    assertThat(
+            resources
+                .get(stack.getLogicalId((CfnElement) ownAuth.getNode().getDefaultChild()))
+                .toString())
+        .doesNotContain(credentialId);
+
+    // The same on a connection made in this app: the webhook must wait for the handshake.
+    App app2 = new App();
+    Stack s2 = new Stack(app2, "S2");
+    Connection own =
+        Connection.Builder.create(s2, "GitHub").providerType(ProviderType.GITHUB).build();
+    CodeBuildSourceCredential.Builder.create(s2, "Credential").connection(own).build();
+    Project.Builder.create(s2, "Reads")
+        .source(
+            software.amazon.awscdk.services.codebuild.Source.gitHub(
+                software.amazon.awscdk.services.codebuild.GitHubSourceProps.builder()
+                    .owner("acme")
+                    .repo("service")
+                    .webhook(true)
+                    .build()))
+        .buildSpec(BuildSpec.fromSourceFilename("buildspec.yml"))
+        .build();
+    assertThatThrownBy(() -> Template.fromStack(s2))
+        .hasMessageContaining(
+            "CodeBuildSourceCredential at 'S2/Credential': project at 'S2/Reads' reads through this"
+                + " default credential and has a webhook")
+        .hasMessageContaining(
+            "make it depend on a ReadinessCheck of the connection in mode" + " WAIT_FOR_AVAILABLE");
+  }
+
   // ---- A failed create leaves nothing behind ---------------------------------------------------
 
   @Test
