@@ -17,6 +17,11 @@ import software.amazon.awscdk.services.codebuild.BuildSpec;
 import software.amazon.awscdk.services.codebuild.GitHubSourceProps;
 import software.amazon.awscdk.services.codebuild.Project;
 import software.amazon.awscdk.services.codebuild.Source;
+import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.codepipeline.Pipeline;
+import software.amazon.awscdk.services.codepipeline.PipelineType;
+import software.amazon.awscdk.services.codepipeline.StageProps;
+import software.amazon.awscdk.services.codepipeline.actions.ManualApprovalAction;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -149,6 +154,104 @@ class CreationOrderTest {
     assertThat(grantPolicies(template))
         .singleElement()
         .satisfies(policy -> assertThat(policy).startsWith("ImportedPolicy"));
+  }
+
+  /**
+   * The other resources that use rights at create hold: a lookup and a readiness check (their
+   * handler's rights are in policies they reach through the service token, or depend on), a host
+   * (its handler's), and a pipeline (its role's default policy, which aws-cdk makes it depend on).
+   */
+  @Test
+  void lookupsChecksHostsAndPipelinesWaitForTheRightsTheyUseAtCreate() {
+    IConnection looked = Connection.fromConnectionName(stack, "Looked", "acme-github");
+    ReadinessCheck check =
+        ReadinessCheck.Builder.create(stack, "Ready")
+            .connection(looked)
+            .mode(ReadinessMode.REQUIRE_AVAILABLE)
+            .build();
+    Host ghes =
+        Host.Builder.create(stack, "Ghes")
+            .hostName("ghes")
+            .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
+            .providerEndpoint("https://github.example.com")
+            .build();
+    Artifact source = new Artifact("Source");
+    Pipeline pipeline =
+        Pipeline.Builder.create(stack, "Pipeline")
+            .pipelineType(PipelineType.V2)
+            .stages(
+                List.of(
+                    StageProps.builder()
+                        .stageName("Source")
+                        .actions(
+                            List.of(
+                                ConnectionSourceAction.Builder.create()
+                                    .actionName("GitHub")
+                                    .connection(looked)
+                                    .owner("acme")
+                                    .repo("app")
+                                    .branch("main")
+                                    .output(source)
+                                    .build()))
+                        .build(),
+                    StageProps.builder()
+                        .stageName("Approve")
+                        .actions(
+                            List.of(ManualApprovalAction.Builder.create().actionName("Ok").build()))
+                        .build()))
+            .build();
+    Map<String, Object> template = Template.fromStack(stack).toJSON();
+
+    assertThat(dependencies(template, id(looked)))
+        .containsAll(policiesAllowing(template, "codeconnections:ListConnections"));
+    assertThat(dependencies(template, id(check)))
+        .containsAll(policiesAllowing(template, "codeconnections:GetConnection"));
+    assertThat(dependencies(template, id(ghes)))
+        .containsAll(policiesAllowing(template, "codestar-connections:CreateHost"))
+        .containsAll(policiesAllowing(template, "codestar-connections:UpdateHost"));
+    assertThat(dependencies(template, id(pipeline)))
+        .contains(
+            stack.getLogicalId(
+                (CfnElement)
+                    pipeline
+                        .getRole()
+                        .getNode()
+                        .findChild("DefaultPolicy")
+                        .getNode()
+                        .getDefaultChild()));
+  }
+
+  private String id(software.constructs.IConstruct c) {
+    return stack.getLogicalId((CfnElement) c.getNode().getDefaultChild());
+  }
+
+  /**
+   * The IAM policies (AWS::IAM::Policy, AWS::IAM::RolePolicy) with a statement allowing the action.
+   */
+  private static List<String> policiesAllowing(Map<String, Object> template, String action) {
+    List<String> found =
+        resources(template).entrySet().stream()
+            .filter(
+                e ->
+                    List.of("AWS::IAM::Policy", "AWS::IAM::RolePolicy")
+                        .contains(type(e.getValue())))
+            .filter(e -> actions(e.getValue()).contains(action))
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(found).as("policies allowing %s", action).isNotEmpty();
+    return found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> actions(Map<String, Object> policy) {
+    Map<String, Object> props = (Map<String, Object>) policy.get("Properties");
+    Map<String, Object> document = (Map<String, Object>) props.get("PolicyDocument");
+    return ((List<Object>) document.get("Statement"))
+        .stream()
+            .map(st -> ((Map<String, Object>) st).get("Action"))
+            .flatMap(a -> a instanceof List<?> l ? l.stream() : java.util.stream.Stream.of(a))
+            .map(String::valueOf)
+            .toList();
   }
 
   private Project projectWithRole(String id, Role role) {
