@@ -29,6 +29,7 @@ import software.constructs.Construct;
  *         .owner("acme")
  *         .repo("service")
  *         .webhookFilters(List.of(WebhookFilterGroup.inEventOf(EventAction.PUSH).andBranchIs("main")))
+ *         .waitForAvailable(true)   // when github is a Connection made in this app
  *         .build()))
  *     .build();
  * }</pre>
