@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.services.codebuild.CfnProject;
 import software.amazon.awscdk.services.codebuild.IProject;
 import software.amazon.awscdk.services.codebuild.ISource;
@@ -17,7 +18,9 @@ import software.constructs.Construct;
  * (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_SourceAuth.html). The counterpart
  * of aws-cdk's {@code codebuild.Source.gitHub(...)}, which has no connection; give it to a {@code
  * Project} as its {@code source}. The project's role gets {@link IConnection#grantCodeBuildUse} on
- * the connection, in the connection's own namespace.
+ * the connection, in the connection's own namespace, in a policy the project depends on. A webhook
+ * on a connection made in this app needs {@link CodeBuildSourceProps#getWaitForAvailable()
+ * waitForAvailable(true)} (a new connection is {@code PENDING} until its handshake is done).
  *
  * <pre>{@code
  * Project.Builder.create(this, "Build")
@@ -26,6 +29,7 @@ import software.constructs.Construct;
  *         .owner("acme")
  *         .repo("service")
  *         .webhookFilters(List.of(WebhookFilterGroup.inEventOf(EventAction.PUSH).andBranchIs("main")))
+ *         .waitForAvailable(true)   // when github is a Connection made in this app
  *         .build()))
  *     .build();
  * }</pre>
@@ -42,11 +46,15 @@ public final class CodeBuildSource implements ISource {
   public static final String DEFAULT_WEBHOOK_SOURCE_LOCATION =
       "CODEBUILD_DEFAULT_WEBHOOK_SOURCE_LOCATION";
 
+  /** The id of the {@link ReadinessCheck} that {@code waitForAvailable} makes under the project. */
+  static final String WAIT_ID = "WaitForHandshake";
+
   private static final String SOURCE_DOC =
       "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectSource.html";
 
   private final CodeBuildSourceType type;
   private final CodeBuildSourceProps props;
+  private final Owner who;
   private final String location;
   private final List<WebhookFilterGroup> groups;
   private final boolean webhook;
@@ -59,6 +67,7 @@ public final class CodeBuildSource implements ISource {
     }
     Owner who = onConnection("CodeBuildSource." + type.factory(), props.getConnection());
     checkProvider(who, type, props.getConnection());
+    this.who = who;
     this.type = type;
     this.props = props;
     this.groups = props.getWebhookFilters() == null ? List.of() : props.getWebhookFilters();
@@ -81,6 +90,8 @@ public final class CodeBuildSource implements ISource {
                 + " properties here");
       }
       WebhookRules.check(who, type, scope, groups);
+    } else if (manualGlobal(scope, groups, props)) {
+      WebhookRules.checkScope(who, type, scope);
     } else if (!groups.isEmpty() || scope != null || props.getWebhookBuildType() != null) {
       throw new IllegalArgumentException(
           who
@@ -234,8 +245,15 @@ public final class CodeBuildSource implements ISource {
   }
 
   /**
-   * Grants the project's role the use of the connection, enables batch builds for a {@code
-   * BUILD_BATCH} webhook, and renders the source. Called by the project.
+   * Grants the project's role the use of the connection (in a policy the project depends on, see
+   * {@link IConnection#grantCodeBuildUse}), makes the project wait for the connection's handshake
+   * when asked ({@link CodeBuildSourceProps#getWaitForAvailable()}), enables batch builds for a
+   * {@code BUILD_BATCH} webhook, and renders the source. Called by the project.
+   *
+   * <p>A webhook on a connection made in this app that does not wait for the handshake is refused
+   * at synth, under the project: CodeBuild makes the webhook through the connection when
+   * CloudFormation creates the project, and a new connection is {@code PENDING} until a person
+   * finishes its handshake.
    *
    * @param scope the project
    * @param project the project
@@ -245,6 +263,20 @@ public final class CodeBuildSource implements ISource {
   public SourceConfig bind(Construct scope, IProject project) {
     IConnection connection = props.getConnection();
     connection.grantCodeBuildUse(project);
+    if (Boolean.TRUE.equals(props.getWaitForAvailable())) {
+      ReadinessCheck check = HandshakeWait.check(scope, waitId(), connection, who);
+      Aspects.of(scope).add(new ProjectDependency(null, check));
+    } else if (webhook) {
+      HandshakeWait.requireWait(
+          project,
+          who,
+          connection,
+          "project at '"
+              + project.getNode().getPath()
+              + "' has a webhook, which CodeBuild makes through the connection when"
+              + " CloudFormation creates the project (CreateWebhook)",
+          "give the source waitForAvailable(true)");
+    }
     if (webhook && props.getWebhookBuildType() == WebhookBuildType.BUILD_BATCH) {
       project.enableBatchBuilds();
     }
@@ -256,6 +288,10 @@ public final class CodeBuildSource implements ISource {
   }
 
   private CfnProject.ProjectTriggersProperty triggers() {
+    if (manualGlobal(props.getWebhookScope(), groups, props)) {
+      // No Triggers: the template says nothing of the webhook made by hand.
+      return null;
+    }
     if (!webhook) {
       // As aws-cdk's sources do: an explicit false is rendered, an unset webhook is not.
       return Boolean.FALSE.equals(props.getWebhook())
@@ -274,6 +310,24 @@ public final class CodeBuildSource implements ISource {
       b.scopeConfiguration(props.getWebhookScope().render());
     }
     return b.build();
+  }
+
+  /** The id of the check a project waits on: one per source of the project. */
+  private String waitId() {
+    return props.getIdentifier() == null ? WAIT_ID : props.getIdentifier() + WAIT_ID;
+  }
+
+  /**
+   * A GitHub global webhook's project without a webhook from CloudFormation, which cannot make one
+   * (see {@link WebhookRules}): it takes the scope's location, and the webhook is made by hand.
+   */
+  private static boolean manualGlobal(
+      WebhookScope scope, List<WebhookFilterGroup> groups, CodeBuildSourceProps props) {
+    return Boolean.FALSE.equals(props.getWebhook())
+        && scope != null
+        && scope.type() == WebhookScope.Type.GITHUB_GLOBAL
+        && groups.isEmpty()
+        && props.getWebhookBuildType() == null;
   }
 
   /** A source named by its factory and the connection it is on, e.g. for messages. */

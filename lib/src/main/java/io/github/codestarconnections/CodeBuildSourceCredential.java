@@ -2,10 +2,14 @@ package io.github.codestarconnections;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.IAspect;
 import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.ResourceProps;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.codebuild.CfnProject;
 import software.amazon.awscdk.services.codebuild.CfnSourceCredential;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
@@ -26,6 +30,12 @@ import software.constructs.IConstruct;
  * stack only: two stacks or apps that each define one for the same server type in the same account
  * and region take the credential from each other, and deleting either stack removes it for every
  * project. Within one app this is checked at synth.
+ *
+ * <p>The CodeBuild projects of the credential's stack that read through it (source of its server
+ * type, no {@code Auth} of their own) depend on it: CodeBuild needs the credential when it creates
+ * such a project. One with a webhook on a {@link Connection} made in this app must wait for the
+ * connection's handshake (a {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode
+ * that the project depends on), or is refused at synth, as a {@link CodeBuildSource} webhook is.
  *
  * <pre>{@code
  * CodeBuildSourceCredential.Builder.create(this, "GitHubCredential").connection(github).build();
@@ -83,6 +93,7 @@ public class CodeBuildSourceCredential extends Resource {
             .token(connection.getConnectionArn())
             .build();
     getNode().addValidation(() -> conflicts(who));
+    Aspects.of(Stack.of(this)).add(new Users(resource, serverType, connection, who));
   }
 
   /**
@@ -129,6 +140,53 @@ public class CodeBuildSourceCredential extends Resource {
       }
     }
     return errors;
+  }
+
+  /**
+   * The CodeBuild projects of the stack that read through the credential: a source of its server
+   * type without an {@code Auth} of its own. They depend on it, and one with a webhook on a
+   * connection made in this app must wait for the handshake ({@link HandshakeWait}).
+   */
+  private static final class Users implements IAspect {
+    private final CfnSourceCredential credential;
+    private final String serverType;
+    private final IConnection connection;
+    private final Owner who;
+
+    Users(CfnSourceCredential credential, String serverType, IConnection connection, Owner who) {
+      this.credential = credential;
+      this.serverType = serverType;
+      this.connection = connection;
+      this.who = who;
+    }
+
+    @Override
+    public void visit(IConstruct node) {
+      if (!(node instanceof CfnProject project)) {
+        return;
+      }
+      Stack stack = Stack.of(project);
+      if (!(stack.resolve(project.getSource()) instanceof Map<?, ?> source)
+          || !serverType.equals(source.get("type"))
+          || source.get("auth") != null) {
+        return;
+      }
+      project.getNode().addDependency(credential);
+      if (stack.resolve(project.getTriggers()) instanceof Map<?, ?> triggers
+          && Boolean.TRUE.equals(triggers.get("webhook"))) {
+        IConstruct user = project.getNode().getScope();
+        HandshakeWait.requireWait(
+            user,
+            who,
+            connection,
+            "project at '"
+                + user.getNode().getPath()
+                + "' reads through this default credential and has a webhook, which CodeBuild"
+                + " makes through the connection when CloudFormation creates the project"
+                + " (CreateWebhook)",
+            null);
+      }
+    }
   }
 
   private static boolean mayBeSame(String a, String b) {

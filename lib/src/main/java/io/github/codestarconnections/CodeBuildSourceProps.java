@@ -25,6 +25,7 @@ public final class CodeBuildSourceProps {
   private final WebhookBuildType webhookBuildType;
   private final WebhookScope webhookScope;
   private final String identifier;
+  private final Boolean waitForAvailable;
 
   private CodeBuildSourceProps(Builder b) {
     this.connection = b.connection;
@@ -45,6 +46,7 @@ public final class CodeBuildSourceProps {
     this.webhookBuildType = b.webhookBuildType;
     this.webhookScope = b.webhookScope;
     this.identifier = b.identifier;
+    this.waitForAvailable = b.waitForAvailable;
   }
 
   /**
@@ -171,7 +173,11 @@ public final class CodeBuildSourceProps {
   /**
    * Whether CodeBuild starts a build on the repository's events (a webhook). Without filters, the
    * provider's push and pull request events start builds. Do not use it for a project that a
-   * pipeline runs: each change would then be built twice.
+   * pipeline runs: each change would then be built twice. CodeBuild makes the webhook through the
+   * connection when the project is created, so on a {@link Connection} made in this app (new, so
+   * {@code PENDING}, in the deploy that makes it) it needs {@link #getWaitForAvailable()}, or a
+   * {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode that the project
+   * depends on; without either it is refused at synth.
    *
    * @return the flag
    * @default true when {@link #getWebhookFilters()}, {@link #getWebhookScope()} or {@link
@@ -222,6 +228,27 @@ public final class CodeBuildSourceProps {
     return identifier;
   }
 
+  /**
+   * Whether the project waits, while CloudFormation creates it, until the connection is {@code
+   * AVAILABLE}: a {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode under the
+   * project (id {@code WaitForHandshake}, with the {@link #getIdentifier() identifier} before it
+   * for a secondary source), which the project depends on. It is what lets a webhook on a
+   * connection made in the same deployment deploy the first time: CodeBuild makes the webhook
+   * through the connection when the project is created, and a new connection is {@code PENDING}
+   * until a person finishes its handshake in the console, which the check gives them its default
+   * timeout (10 minutes) to do while the deploy waits. The check runs when it is new; later deploys
+   * do not wait. It adds the stack's host provider (a Lambda-backed custom resource) if the stack
+   * has none. For another timeout, make the {@link ReadinessCheck} yourself and make the project
+   * depend on it.
+   *
+   * @return the flag
+   * @default false; a webhook on a {@link Connection} made in this app is then refused at synth,
+   *     unless the project depends on such a check you made
+   */
+  public Boolean getWaitForAvailable() {
+    return waitForAvailable;
+  }
+
   /** Builds {@link CodeBuildSourceProps}. */
   public static final class Builder {
     private IConnection connection;
@@ -239,6 +266,7 @@ public final class CodeBuildSourceProps {
     private WebhookBuildType webhookBuildType;
     private WebhookScope webhookScope;
     private String identifier;
+    private Boolean waitForAvailable;
 
     private Builder() {}
 
@@ -379,6 +407,16 @@ public final class CodeBuildSourceProps {
      */
     public Builder identifier(String identifier) {
       this.identifier = identifier;
+      return this;
+    }
+
+    /**
+     * @param waitForAvailable true to make the project wait for the connection's handshake: {@link
+     *     CodeBuildSourceProps#getWaitForAvailable()}
+     * @return this builder
+     */
+    public Builder waitForAvailable(Boolean waitForAvailable) {
+      this.waitForAvailable = waitForAvailable;
       return this;
     }
 

@@ -25,7 +25,9 @@ import software.constructs.Construct;
  * person can authorize it with the provider: open the address in the stack output {@code
  * ...HandshakeUrl...} (or the CodePipeline console's Settings, Connections), choose "Update pending
  * connection" and finish the provider's sign-in. Until then any pipeline using it fails at its
- * source stage. That is also why the default removal policy is {@link RemovalPolicy#RETAIN}.
+ * source stage. That is also why the default removal policy keeps it ({@link
+ * RemovalPolicy#RETAIN_ON_UPDATE_OR_DELETE}: kept when it leaves the stack, deleted only by the
+ * rollback of the deployment that made it).
  *
  * <pre>{@code
  * Connection github = Connection.Builder.create(this, "GitHub")
@@ -107,7 +109,9 @@ public class Connection extends ConnectionBase {
     }
     PrimaryChildId.adopt(this, childId, resource);
     resource.applyRemovalPolicy(
-        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy());
+        props.getRemovalPolicy() == null
+            ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
+            : props.getRemovalPolicy());
     if (props.getHost() instanceof Host owned) {
       // Replaced because its host was replaced, a connection is useless, and a retained one would
       // keep the old host from being deleted: it goes, whatever the removal policy.

@@ -51,7 +51,8 @@ public abstract class ConnectionBase extends Resource implements IConnection {
 
   @Override
   public Grant grantCodeBuildUse(IGrantable grantee) {
-    return grantInOwnNamespace(grantee, CODEBUILD_ACTIONS);
+    // In a policy the project depends on: CodeBuild uses the grant while the project is created.
+    return grantInOwnNamespace(CodeBuildRoleGrants.principalFor(grantee), CODEBUILD_ACTIONS);
   }
 
   @Override

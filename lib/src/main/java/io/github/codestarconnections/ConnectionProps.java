@@ -83,9 +83,20 @@ public final class ConnectionProps {
    * retained connection on a host with {@link RemovalPolicy#DESTROY} is refused at synth (the
    * service deletes a host only once no connection uses it).
    *
+   * <p>The default keeps the connection when it leaves the stack or the stack is deleted, but not
+   * when the deployment that made it fails: CloudFormation then deletes it in the rollback ({@code
+   * DeletionPolicy: RetainExceptOnCreate}, "RetainExceptOnCreate behaves like Retain for stack
+   * operations, except for the stack operation that initially created the resource", DeletionPolicy
+   * attribute,
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html),
+   * so that the next deploy can make a connection of the same name ("Connection names must be
+   * unique in an AWS account"). {@link RemovalPolicy#RETAIN} keeps it then too, and the retry
+   * collides on the name.
+   *
    * @return the policy, or null
-   * @default {@link RemovalPolicy#RETAIN}: a deleted connection cannot be brought back, and every
-   *     user of a new one must go through the console handshake with the provider again
+   * @default {@link RemovalPolicy#RETAIN_ON_UPDATE_OR_DELETE}: a deleted connection cannot be
+   *     brought back, and every user of a new one must go through the console handshake with the
+   *     provider again; one that was never deployed is not worth keeping
    */
   public RemovalPolicy getRemovalPolicy() {
     return removalPolicy;

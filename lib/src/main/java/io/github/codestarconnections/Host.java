@@ -96,7 +96,9 @@ public class Host extends Resource implements IHost, ITaggable {
     CfnResource resource = backing.resource();
     PrimaryChildId.adopt(this, childId, resource);
     RemovalPolicy policy =
-        props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
+        props.getRemovalPolicy() == null
+            ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
+            : props.getRemovalPolicy();
     resource.applyRemovalPolicy(policy);
     // A replaced host (new name or type) is useless: CloudFormation deletes it afterwards, whatever
     // removal policy is applied later.

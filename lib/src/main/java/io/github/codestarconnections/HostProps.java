@@ -151,9 +151,18 @@ public final class HostProps {
    * host that is deleted cannot have a connection of this library that is retained: that is refused
    * at synth, since the service deletes a host only once no connection uses it.
    *
+   * <p>The default keeps the host when it leaves the stack or the stack is deleted, but not when
+   * the deployment that made it fails: CloudFormation then deletes it, and the group made for it,
+   * in the rollback ({@code DeletionPolicy: RetainExceptOnCreate}, DeletionPolicy attribute,
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html),
+   * so that the next deploy can make a host with the same URL (the service allows one host per URL
+   * in an account and region). {@link RemovalPolicy#RETAIN} keeps it then too, and the retry
+   * collides on the URL.
+   *
    * @return the policy, or null
-   * @default {@link RemovalPolicy#RETAIN}: a new host must be set up in the console again, and
-   *     every connection on the old one is lost
+   * @default {@link RemovalPolicy#RETAIN_ON_UPDATE_OR_DELETE}: a new host must be set up in the
+   *     console again, and every connection on the old one is lost; one that was never deployed is
+   *     not worth keeping
    */
   public RemovalPolicy getRemovalPolicy() {
     return removalPolicy;

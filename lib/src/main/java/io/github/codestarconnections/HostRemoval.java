@@ -98,10 +98,10 @@ final class HostRemoval implements IAspect {
             new Owner("Host", host)
                 + ": has removalPolicy DESTROY, but Connection at '"
                 + c.getNode().getPath()
-                + "' on it is retained (removalPolicy RETAIN is the default for connections). The"
-                + " service deletes a host only once no connection uses it, so this host could"
-                + " never be deleted: give the connection removalPolicy(RemovalPolicy.DESTROY), or"
-                + " the host RETAIN");
+                + "' on it is retained (removalPolicy RETAIN_ON_UPDATE_OR_DELETE, the default for"
+                + " connections, or RETAIN). The service deletes a host only once no connection"
+                + " uses it, so this host could never be deleted: give the connection"
+                + " removalPolicy(RemovalPolicy.DESTROY), or the host RETAIN_ON_UPDATE_OR_DELETE");
       }
     }
     return out;

@@ -66,7 +66,15 @@ public interface IConnection extends IResource {
    * namespace. {@link CodeBuildSource} grants it to the project it is bound to; call it yourself
    * for projects that rely on a {@link CodeBuildSourceCredential} instead.
    *
-   * @param grantee the principal, e.g. a {@code codebuild.Project}
+   * <p>CodeBuild uses the grant while CloudFormation creates the project (its webhook fails with
+   * "Access denied to connection" without it, aws-cdk issue #31726), so for a project whose role is
+   * an owned {@code iam.Role}, and for such a role, the grant is in an IAM policy of the role's own
+   * that the project depends on ({@code CodeStarConnectionsGrants/Policy} under the role), not in
+   * the role's default policy, which CloudFormation makes after the project (it names the project).
+   * Granted to a role, every CodeBuild project of the role's stack whose service role is that role
+   * depends on it. An imported role or project gets the grant as any other grantee.
+   *
+   * @param grantee the principal, e.g. a {@code codebuild.Project}, or its role
    * @return the grant
    */
   Grant grantCodeBuildUse(IGrantable grantee);

@@ -14,8 +14,8 @@ import software.constructs.Construct;
  * changes ("Modifying service token is not allowed"; the {@code
  * AWS::CloudFormation::CustomResource} page of the CloudFormation User Guide: "Updates are not
  * supported", aws/aws-cdk#1061, aws-cloudformation/cloudformation-coverage-roadmap#802). A new
- * logical id instead is a new resource: CloudFormation creates it, then deletes (or, under {@code
- * RETAIN}, leaves) the old one.
+ * logical id instead is a new resource: CloudFormation creates it, then deletes (or, under a
+ * retaining removal policy, leaves) the old one.
  *
  * <p>The defaults, a custom-resource host in {@code codestar-connections} and {@code
  * AWS::CodeStarConnections::Connection}, keep {@code Resource}, the id they always had, so deployed

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
@@ -42,8 +43,14 @@ public class ReadinessCheck extends Construct {
   /** How long WAIT_FOR_AVAILABLE waits unless told. */
   static final Duration DEFAULT_TIMEOUT = Duration.minutes(10);
 
+  /** Where hosts are regional, in AWS's words. */
+  static final String REGIONAL_HOSTS =
+      "hosts are regional (\"You use host resources only in the Region where they were created\","
+          + " https://docs.aws.amazon.com/dtconsole/latest/userguide/welcome-connections-how-it-works-global.html)";
+
   private final CfnResource resource;
   private final ReadinessMode mode;
+  private final IConnection connection;
 
   /**
    * Defines a check.
@@ -68,7 +75,11 @@ public class ReadinessCheck extends Construct {
               + " set; a check reads exactly one of them");
     }
     this.mode = props.getMode() == null ? ReadinessMode.REPORT : props.getMode();
+    this.connection = connection;
     Stack stack = Stack.of(this);
+    if (host != null) {
+      requireSameRegion(owner, host, stack);
+    }
     HostProviderSettings.Values settings = HostProviderSettings.of(stack, owner);
     int waitSeconds = waitSeconds(owner, props.getTimeout(), settings);
 
@@ -102,11 +113,33 @@ public class ReadinessCheck extends Construct {
                     : HandlerPermissions.CHECK_HOST,
                 arn);
     resource.getNode().addDependency(policy);
-    if (!Boolean.FALSE.equals(props.getOutput())) {
-      String what =
-          connection != null
-              ? "connection " + connectionName(connection)
-              : "host " + hostName(host);
+    boolean output = !Boolean.FALSE.equals(props.getOutput());
+    String what =
+        !output && mode != ReadinessMode.WAIT_FOR_AVAILABLE
+            ? null
+            : connection != null
+                ? "connection " + connectionName(connection)
+                : "host " + hostName(host);
+    if (mode == ReadinessMode.WAIT_FOR_AVAILABLE) {
+      // Printed by cdk synth and cdk deploy before the deploy starts: where the person goes while
+      // the deploy waits (CloudFormation shows a custom resource only as CREATE_IN_PROGRESS).
+      Annotations.of(this)
+          .addInfo(
+              "While the stack deploys, this check waits up to "
+                  + waitSeconds
+                  + " s for "
+                  + what
+                  + " to be AVAILABLE. Meanwhile, open "
+                  + (JsiiShortcuts.isUnresolved(console)
+                      ? "the Developer Tools console's Settings, Connections page in the stack's"
+                          + " Region"
+                      : console)
+                  + (connection != null
+                      ? ", choose the connection by name, then 'Update pending connection', and"
+                          + " finish the provider's sign-in."
+                      : ", choose the Hosts tab and the host by name, then 'Set up host'."));
+    }
+    if (output) {
       CfnOutput.Builder.create(this, "Summary")
           .description(
               "Status of "
@@ -146,6 +179,41 @@ public class ReadinessCheck extends Construct {
    */
   public ReadinessMode getMode() {
     return mode;
+  }
+
+  /**
+   * The connection the check reads, for the rules that need a check of a connection.
+   *
+   * @return the connection, or null for a check of a host
+   */
+  IConnection connection() {
+    return connection;
+  }
+
+  /**
+   * Refuses a host of another Region than the check's stack, when both are known: the check calls
+   * GetHost in its stack's Region, where such a host does not exist.
+   */
+  private static void requireSameRegion(Owner owner, IHost host, Stack stack) {
+    String hostRegion = host.getEnv().getRegion();
+    String checkRegion = stack.getRegion();
+    if (!JsiiShortcuts.isUnresolved(hostRegion)
+        && !JsiiShortcuts.isUnresolved(checkRegion)
+        && !hostRegion.equals(checkRegion)) {
+      throw new IllegalArgumentException(
+          owner
+              + ": host at '"
+              + host.getNode().getPath()
+              + "' is in Region "
+              + hostRegion
+              + ", the check's stack in "
+              + checkRegion
+              + "; "
+              + REGIONAL_HOSTS
+              + ", and the check reads the host in its own stack's Region: make the check in a"
+              + " stack of "
+              + hostRegion);
+    }
   }
 
   private int waitSeconds(Owner owner, Duration timeout, HostProviderSettings.Values settings) {

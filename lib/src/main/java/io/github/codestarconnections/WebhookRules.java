@@ -51,7 +51,8 @@ final class WebhookRules {
   static void check(
       Owner who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
     if (scope != null) {
-      checkScope(who, type, scope, groups);
+      checkScope(who, type, scope);
+      refuseGlobal(who, scope);
     }
     for (int i = 0; i < groups.size(); i++) {
       WebhookFilterGroup group = groups.get(i);
@@ -62,8 +63,15 @@ final class WebhookRules {
     }
   }
 
-  private static void checkScope(
-      Owner who, CodeBuildSourceType type, WebhookScope scope, List<WebhookFilterGroup> groups) {
+  /**
+   * Checks that a scope fits the source type and has a valid name and domain.
+   *
+   * @param who the source, for messages
+   * @param type the source type
+   * @param scope the scope
+   * @throws IllegalArgumentException naming the property, the value and the rule
+   */
+  static void checkScope(Owner who, CodeBuildSourceType type, WebhookScope scope) {
     String at = who + ": webhookScope " + scope;
     boolean gitHub =
         type == CodeBuildSourceType.GITHUB || type == CodeBuildSourceType.GITHUB_ENTERPRISE;
@@ -104,16 +112,38 @@ final class WebhookRules {
               + " GITLAB_SELF_MANAGED sources, not "
               + type);
     }
-    // Global webhooks take only WORKFLOW_JOB_QUEUED events
-    // (https://docs.aws.amazon.com/codebuild/latest/userguide/github-global-organization-webhook-setup.html).
-    if (scope.type() == WebhookScope.Type.GITHUB_GLOBAL
-        && (groups.isEmpty()
-            || !groups.stream().allMatch(g -> g.onlyEvents(EventAction.WORKFLOW_JOB_QUEUED)))) {
-      throw new IllegalArgumentException(
-          at
-              + ": a global webhook takes only WORKFLOW_JOB_QUEUED events; give webhookFilters"
-              + " whose groups are all inEventOf(WORKFLOW_JOB_QUEUED)");
+  }
+
+  /**
+   * Refuses a global webhook from CloudFormation: CodeBuild makes none ("If you are creating a
+   * global webhook, you will need to manually create the webhook",
+   * https://docs.aws.amazon.com/codebuild/latest/userguide/github-global-organization-webhook-setup.html),
+   * and CloudFormation's {@code ProjectTriggers} has no {@code ManualCreation}
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codebuild-project-projecttriggers.html).
+   * The way out is the source without a webhook, and the webhook made by hand.
+   */
+  private static void refuseGlobal(Owner who, WebhookScope scope) {
+    if (scope.type() != WebhookScope.Type.GITHUB_GLOBAL) {
+      return;
     }
+    throw new IllegalArgumentException(
+        who
+            + ": webhookScope "
+            + scope
+            + " asks CloudFormation for a global webhook, which it cannot make: \"If you are"
+            + " creating a global webhook, you will need to manually create the webhook\""
+            + " (https://docs.aws.amazon.com/codebuild/latest/userguide/github-global-organization-webhook-setup.html),"
+            + " and CloudFormation's ProjectTriggers has no ManualCreation. Give the source"
+            + " webhook(false) with this webhookScope and no webhookFilters (the project gets the"
+            + " location CODEBUILD_DEFAULT_WEBHOOK_SOURCE_LOCATION and no webhook); after the deploy"
+            + " run aws codebuild create-webhook --project-name <project> --manual-creation"
+            + " --scope-configuration name="
+            + scope.name()
+            + ",scope=GITHUB_GLOBAL --filter-groups"
+            + " '[[{\"type\":\"EVENT\",\"pattern\":\"WORKFLOW_JOB_QUEUED\"}]]' (a global webhook"
+            + " takes only WORKFLOW_JOB_QUEUED events), and add the payload URL and secret it"
+            + " answers as a webhook of the enterprise in GitHub"
+            + " (https://docs.aws.amazon.com/codebuild/latest/userguide/github-manual-webhook.html)");
   }
 
   private static void checkGroup(

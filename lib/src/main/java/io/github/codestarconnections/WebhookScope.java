@@ -12,9 +12,9 @@ import software.amazon.awscdk.services.codebuild.CfnProject;
  * https://docs.aws.amazon.com/codebuild/latest/userguide/gitlab-group-webhook.html).
  *
  * <p>CodeBuild creates an organization webhook only with a credential that may create webhooks on
- * the organization; a GitHub global webhook it never creates: you create it in GitHub by hand with
- * the payload URL and secret CodeBuild shows for the project, and it takes only {@code
- * WORKFLOW_JOB_QUEUED} events.
+ * the organization. A GitHub global webhook it never creates ("If you are creating a global
+ * webhook, you will need to manually create the webhook"), and CloudFormation cannot ask for one
+ * made by hand: see {@link #gitHubGlobal}.
  */
 public final class WebhookScope {
   /** CodeBuild's scope types. */
@@ -45,7 +45,15 @@ public final class WebhookScope {
   }
 
   /**
-   * Every repository of a GitHub enterprise (a global webhook).
+   * Every repository of a GitHub enterprise (a global webhook). CloudFormation cannot make it
+   * (CodeBuild makes no global webhook, and {@code ProjectTriggers} has no {@code ManualCreation}):
+   * give it to a source with {@code webhook(false)} and no filters, which gives the project the
+   * location {@code CODEBUILD_DEFAULT_WEBHOOK_SOURCE_LOCATION} and no webhook, then make the
+   * webhook by hand: {@code aws codebuild create-webhook --manual-creation} with this scope and the
+   * {@code WORKFLOW_JOB_QUEUED} event, and the payload URL and secret it answers added to the
+   * enterprise's webhooks in GitHub
+   * (https://docs.aws.amazon.com/codebuild/latest/userguide/github-manual-webhook.html). With a
+   * webhook it is refused.
    *
    * @param enterprise the enterprise's name
    * @return the scope

@@ -395,10 +395,17 @@ class CodeBuildSourceRulesTest {
                     CodeBuildSourceProps.builder()
                         .connection(imported)
                         .webhookScope(WebhookScope.gitHubGlobal("acme-enterprise"))
-                        .webhookFilters(List.of(WebhookFilterGroup.inEventOf(EventAction.PUSH)))))
+                        .webhookFilters(
+                            List.of(
+                                WebhookFilterGroup.inEventOf(EventAction.WORKFLOW_JOB_QUEUED)))))
         .hasMessageContaining(
-            "webhookScope GITHUB_GLOBAL 'acme-enterprise': a global webhook takes only"
-                + " WORKFLOW_JOB_QUEUED events");
+            "webhookScope GITHUB_GLOBAL 'acme-enterprise' asks CloudFormation for a global"
+                + " webhook, which it cannot make: \"If you are creating a global webhook, you will"
+                + " need to manually create the webhook\"")
+        .hasMessageContaining("webhook(false)")
+        .hasMessageContaining(
+            "aws codebuild create-webhook --project-name <project> --manual-creation"
+                + " --scope-configuration name=acme-enterprise,scope=GITHUB_GLOBAL");
     assertThatThrownBy(
             () ->
                 gitHub(

@@ -274,7 +274,8 @@ class CodeBuildSourceTest {
                           List.of(
                               stack.getLogicalId((CfnElement) c.getNode().getDefaultChild()),
                               "ConnectionArn")));
-              assertThat(u.policy()).startsWith("ProjectRoleDefaultPolicy");
+              // Not the role's default policy, which CloudFormation makes after the project.
+              assertThat(u.policy()).startsWith("ProjectRoleCodeStarConnectionsGrantsPolicy");
             });
     Template.fromStack(stack)
         .hasResourceProperties(

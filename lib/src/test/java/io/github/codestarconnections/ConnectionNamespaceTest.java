@@ -27,7 +27,7 @@ class ConnectionNamespaceTest {
   }
 
   @Test
-  void codeconnectionsEmitsTheCodeConnectionsResourceWithTagsAndRetain() {
+  void codeconnectionsEmitsTheCodeConnectionsResourceWithTagsAndRetainExceptOnCreate() {
     Connection c =
         Connection.Builder.create(stack, "C")
             .connectionName("cc-github")
@@ -55,7 +55,7 @@ class ConnectionNamespaceTest {
                         Map.of("Key", "env", "Value", "prod"),
                         Map.of("Key", "team", "Value", "platform")))),
             "DeletionPolicy",
-            "Retain"));
+            "RetainExceptOnCreate"));
     assertThat(stack.resolve(c.getConnectionArn()).toString()).contains("ConnectionArn");
   }
 

@@ -60,8 +60,9 @@ class ConnectionTest {
         Map.of(
             "Properties",
             Map.of("ConnectionName", "my-github", "ProviderType", "GitHub"),
+            // Kept when it leaves the stack; deleted by the rollback of the deploy that made it.
             "DeletionPolicy",
-            "Retain",
+            "RetainExceptOnCreate",
             "UpdateReplacePolicy",
             "Retain"));
   }

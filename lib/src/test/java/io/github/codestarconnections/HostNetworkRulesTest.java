@@ -138,7 +138,7 @@ class HostNetworkRulesTest {
     ghes("Ghes", "https://github.example.com").backend(backend).build();
 
     Map<String, Object> g = group(Template.fromStack(stack));
-    assertThat(g.get("DeletionPolicy")).isEqualTo("Retain");
+    assertThat(g.get("DeletionPolicy")).isEqualTo("RetainExceptOnCreate");
     assertThat(g.get("UpdateReplacePolicy")).isEqualTo("Delete");
   }
 

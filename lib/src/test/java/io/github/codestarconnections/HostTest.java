@@ -62,7 +62,7 @@ class HostTest {
                 "Tags",
                 Match.absent()),
             "DeletionPolicy",
-            "Retain",
+            "RetainExceptOnCreate",
             "UpdateReplacePolicy",
             "Delete"));
     assertThat(host.getSecurityGroups()).isEmpty();

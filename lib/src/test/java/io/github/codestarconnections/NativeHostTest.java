@@ -34,7 +34,7 @@ class NativeHostTest {
   }
 
   @Test
-  void nativeRendersCfnHostWithRetainAndNoProvider() {
+  void nativeRendersCfnHostWithRetainExceptOnCreateAndNoProvider() {
     Host host = nativeGhes("Ghes").hostName("acme-ghes").build();
 
     Template t = Template.fromStack(stack);
@@ -49,7 +49,7 @@ class NativeHostTest {
                 "VpcConfiguration", Match.absent(),
                 "Tags", Match.absent()),
             "DeletionPolicy",
-            "Retain",
+            "RetainExceptOnCreate",
             "UpdateReplacePolicy",
             "Delete"));
     t.resourceCountIs(Host.RESOURCE_TYPE, 0);

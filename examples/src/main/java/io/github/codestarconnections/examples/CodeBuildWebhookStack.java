@@ -18,8 +18,13 @@ import software.constructs.Construct;
  * A CodeBuild project that reads a GitHub repository through a connection and builds on a webhook:
  * pushes to {@code main} unless only docs changed, and pull requests into {@code main}. The
  * project's role gets {@code codeconnections:GetConnectionToken}, {@code GetConnection} and {@code
- * UseConnection} on the connection, and nothing more of it. No pipeline runs this project (a
- * pipeline and a webhook would build each change twice).
+ * UseConnection} on the connection, in a policy the project depends on, and nothing more of it. No
+ * pipeline runs this project (a pipeline and a webhook would build each change twice).
+ *
+ * <p>It deploys on a fresh account in one go: the connection is made in the same deploy, so it is
+ * {@code PENDING}, and CodeBuild makes the webhook through it when the project is created. The
+ * project waits ({@code waitForAvailable}) up to 10 minutes for a person to finish the handshake in
+ * the console while {@code cdk deploy} runs.
  */
 public class CodeBuildWebhookStack extends Stack {
   /**
@@ -49,6 +54,8 @@ public class CodeBuildWebhookStack extends Stack {
             CodeBuildSource.gitHub(
                 CodeBuildSourceProps.builder()
                     .connection(github) // Auth: CODECONNECTIONS, this connection's ARN
+                    // The connection is new, so PENDING: the project waits for the handshake.
+                    .waitForAvailable(true)
                     .owner("codestarconnections")
                     .repo("codestarconnections-cdk")
                     .cloneDepth(1)

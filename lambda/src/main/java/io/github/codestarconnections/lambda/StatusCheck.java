@@ -59,10 +59,17 @@ final class StatusCheck {
         return ReadRequests.notYet((c.host() ? "GetHost: " : "GetConnection: ") + ex.kind());
       }
       if (ex.kind() == Kind.NOT_FOUND) {
+        // Hosts are regional ("You use host resources only in the Region where they were
+        // created",
+        // https://docs.aws.amazon.com/dtconsole/latest/userguide/welcome-connections-how-it-works-global.html);
+        // connections are global, so only a host can be in another Region.
         String gone =
             e.subject()
-                + ": it does not exist (deleted, or in another account). Make it again, or give"
-                + " the check the ARN of one that exists.";
+                + (c.host()
+                    ? ": it does not exist here (deleted, in another account, or in another Region:"
+                        + " hosts are regional, and the check reads its stack's Region)."
+                    : ": it does not exist (deleted, or in another account).")
+                + " Make it again, or give the check the ARN of one that exists.";
         if (c.mode() == CheckMode.REPORT) {
           return done(c, "(unknown)", "NOT_FOUND", gone);
         }

@@ -367,6 +367,36 @@ class ConnectionReadsTest {
                 + ", choose the Hosts tab and the host by name, then 'Set up host'.");
   }
 
+  /**
+   * Issue 22: a host ARN the Region's API does not know may be a host of another Region (hosts are
+   * regional); a connection's may not (connections are global).
+   */
+  @Test
+  void aMissingHostIsSaidToBeMaybeInAnotherRegionAndAMissingConnectionIsNot() {
+    String host = "arn:aws:codeconnections:eu-west-1:123456789012:host/ghes-0000dead";
+    String connection =
+        "arn:aws:codeconnections:eu-west-1:123456789012:connection/0000dead-0000-0000-0000-0000";
+    IsCompleteHandler isComplete =
+        new IsCompleteHandler(clients.hostApi(Namespace.CODECONNECTIONS), quiet());
+    for (String arn : List.of(host, connection)) {
+      Map<String, Object> event = create(ReadEvent.CHECK_TYPE, check(arn, "REQUIRE_AVAILABLE"));
+      event.put("PhysicalResourceId", "req");
+      // Past the time in which a not-found answer may be a resource too new to be seen.
+      event.put(ReadEventParser.STARTED_AT, Long.toString(System.currentTimeMillis() - 600_000));
+      var failure =
+          assertThatThrownBy(() -> isComplete.handleRequest(event, null))
+              .isInstanceOf(ResourceFailure.class)
+              .hasMessageContaining("does not exist");
+      if (arn.equals(host)) {
+        failure.hasMessageContaining("in another Region: hosts are regional");
+      } else {
+        failure
+            .hasMessageContaining("(deleted, or in another account)")
+            .hasMessageNotContaining("Region");
+      }
+    }
+  }
+
   @Test
   void aCheckEventWithBadPropertiesFailsBeforeAnyCall() {
     standIn.resetCounts();

@@ -263,7 +263,8 @@ public final class CloudFormation implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         for (String made : created) {
           Deployed d = resources.get(made);
-          if ("Retain".equals(d.policy("DeletionPolicy"))) {
+          if (CloudFormationRules.keptByRollbackOfItsCreate(d)) {
+            events.add("ROLLBACK DELETE_SKIPPED " + made + " " + d.physicalId);
             resources.remove(made);
             continue;
           }

@@ -89,6 +89,19 @@ final class CloudFormationRules {
     return out;
   }
 
+  /**
+   * Whether the rollback of the stack operation that created a resource keeps it: only {@code
+   * Retain} does. "RetainExceptOnCreate behaves like Retain for stack operations, except for the
+   * stack operation that initially created the resource. If the stack operation that created the
+   * resource is rolled back, CloudFormation deletes the resource." (DeletionPolicy attribute,
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html);
+   * a stack deletion or an update that removes the resource keeps it ({@link
+   * CloudFormation#retains}).
+   */
+  static boolean keptByRollbackOfItsCreate(Deployed d) {
+    return "Retain".equals(d.policy("DeletionPolicy"));
+  }
+
   /** Whether changing a native resource from the old to the new properties replaces it. */
   static boolean replaces(String type, Map<String, Object> old, Map<String, Object> wanted) {
     for (String p : createOnly(type)) {

@@ -13,7 +13,7 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param hostId the construct id of its host, or null
  * @param type the provider type when there is no host
  * @param namespace the API namespace
- * @param removal the removal policy
+ * @param removal the removal policy, or null for the library's default
  * @param tags the user's tags
  */
 public record ConnectionDef(
@@ -26,7 +26,7 @@ public record ConnectionDef(
     Map<String, String> tags) {
 
   /**
-   * A connection on one of the app's hosts, retained by default as the library does.
+   * A connection on one of the app's hosts, with the library's default removal policy.
    *
    * @param id the construct id
    * @param name the name
@@ -35,17 +35,11 @@ public record ConnectionDef(
    */
   public static ConnectionDef onHost(String id, String name, String hostId) {
     return new ConnectionDef(
-        id,
-        name,
-        hostId,
-        null,
-        ServiceNamespace.CODESTAR_CONNECTIONS,
-        RemovalPolicy.RETAIN,
-        Map.of());
+        id, name, hostId, null, ServiceNamespace.CODESTAR_CONNECTIONS, null, Map.of());
   }
 
   /**
-   * A connection to a cloud provider (no host), retained by default as the library does.
+   * A connection to a cloud provider (no host), with the library's default removal policy.
    *
    * @param id the construct id
    * @param name the name
@@ -54,13 +48,7 @@ public record ConnectionDef(
    */
   public static ConnectionDef to(String id, String name, ProviderType type) {
     return new ConnectionDef(
-        id,
-        name,
-        null,
-        type,
-        ServiceNamespace.CODESTAR_CONNECTIONS,
-        RemovalPolicy.RETAIN,
-        Map.of());
+        id, name, null, type, ServiceNamespace.CODESTAR_CONNECTIONS, null, Map.of());
   }
 
   /** In a namespace. */

@@ -20,7 +20,7 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param certificate null, "A" or "B"
  * @param tags the user's tags
  * @param namespace the API namespace
- * @param removal the removal policy
+ * @param removal the removal policy, or null for the library's default
  * @param backend the backend
  */
 public record HostDef(
@@ -38,7 +38,7 @@ public record HostDef(
     HostBackend backend) {
 
   /**
-   * A GitHub Enterprise Server host without VPC, tags or removal policy.
+   * A GitHub Enterprise Server host without VPC or tags, with the library's default removal policy.
    *
    * @param id the construct id
    * @param name the host name
@@ -57,7 +57,7 @@ public record HostDef(
         null,
         Map.of(),
         ServiceNamespace.CODESTAR_CONNECTIONS,
-        RemovalPolicy.RETAIN,
+        null,
         HostBackend.CUSTOM_RESOURCE);
   }
 

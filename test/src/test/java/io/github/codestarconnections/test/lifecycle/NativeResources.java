@@ -14,13 +14,15 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * AWS::CodeConnections::Host} call the stand-in as the deployer (allowed everything), as
  * CloudFormation's handlers do with the caller's rights. EC2 VPCs, subnets and security groups get
  * ids that pass the host model's patterns; a security group a host still uses cannot be deleted.
- * IAM roles and policies feed the stand-in's IAM check. Every other type is a no-op with a made-up
- * physical id and attributes.
+ * IAM roles and policies feed the stand-in's IAM check. CodeBuild projects and source credentials
+ * check their connection as CodeBuild does ({@link CodeBuildProjects}). Every other type is a no-op
+ * with a made-up physical id and attributes.
  */
 final class NativeResources {
   private final CodeStarConnectionsStandIn standIn;
   private final IamAccount iam;
   private final NativeConnectivity connectivity;
+  private final CodeBuildProjects codeBuild;
   private final Set<String> failing;
   private int sequence;
 
@@ -32,6 +34,7 @@ final class NativeResources {
     this.standIn = standIn;
     this.iam = iam;
     this.connectivity = new NativeConnectivity(deployer);
+    this.codeBuild = new CodeBuildProjects(standIn);
     this.failing = failingLogicalIds;
   }
 
@@ -105,6 +108,14 @@ final class NativeResources {
             attributes.put("HostArn", arn);
             yield arn;
           }
+          case "AWS::CodeBuild::Project" -> {
+            codeBuild.create(logicalId, props);
+            yield name(logicalId, 64);
+          }
+          case "AWS::CodeBuild::SourceCredential" -> {
+            codeBuild.putCredential(props);
+            yield "arn:aws:codebuild:us-east-1:" + Intrinsics.ACCOUNT + ":token/" + hexId("");
+          }
           default -> name(logicalId, 64);
         };
     return new Deployed(logicalId, definition, physicalId, props, attributes);
@@ -124,6 +135,12 @@ final class NativeResources {
           connectivity.retag(current.type(), current.physicalId, current.properties, props);
       case "AWS::CodeConnections::Host" ->
           connectivity.updateHost(current.physicalId, current.properties, props);
+      case "AWS::CodeBuild::Project" ->
+          codeBuild.update(current.logicalId, current.properties, props);
+      case "AWS::CodeBuild::SourceCredential" -> {
+        codeBuild.deleteCredential(current.properties);
+        codeBuild.putCredential(props);
+      }
       default -> {
         // Nothing the stand-in or the IAM check sees.
       }
@@ -153,6 +170,7 @@ final class NativeResources {
       case "AWS::CodeStarConnections::Connection", "AWS::CodeConnections::Connection" ->
           connectivity.deleteConnection(d.type(), d.physicalId);
       case "AWS::CodeConnections::Host" -> connectivity.deleteHost(d.physicalId);
+      case "AWS::CodeBuild::SourceCredential" -> codeBuild.deleteCredential(d.properties);
       default -> {
         // Nothing to do.
       }

@@ -275,7 +275,7 @@ final class StackUpdate {
         continue;
       }
       Deployed d = cfn.resources.remove(s.logicalId);
-      if (d != null && !"Retain".equals(d.policy("DeletionPolicy"))) {
+      if (d != null && !CloudFormationRules.keptByRollbackOfItsCreate(d)) {
         delete(d, "ROLLBACK_CLEANUP", failures);
       }
     }

@@ -22,6 +22,8 @@ final class Account {
   String nextVpcFailure;
   int pageSize = 2;
   int sequence;
+  // Connections, by name, whose handshake a person finishes: GetConnection calls answered PENDING.
+  final Map<String, Integer> handshakes = new LinkedHashMap<>();
 
   Account(Object lock) {
     this.rules = new StandInRules(lock);

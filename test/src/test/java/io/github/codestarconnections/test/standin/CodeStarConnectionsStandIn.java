@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -272,6 +273,32 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
   public synchronized String seedConnection(
       Namespace namespace, String name, String providerType, String hostArn, String... statuses) {
     return dispatcher.connectionOps.seed(namespace, name, providerType, hostArn, statuses);
+  }
+
+  /**
+   * Has a person finish the handshake of the connection of this name once it is made (now, or later
+   * by CreateConnection): it answers PENDING to that many GetConnection calls, then is AVAILABLE.
+   * Reads that do not go through GetConnection ({@link #connections()}) see it PENDING until then.
+   *
+   * @param connectionName the connection's name
+   * @param pendingReads at least 1
+   */
+  public synchronized void finishHandshakeAfter(String connectionName, int pendingReads) {
+    account.handshakes.put(connectionName, Math.max(1, pendingReads));
+  }
+
+  /**
+   * Whether a principal may do an action on a resource by its policy statements, as IAM's policy
+   * simulator answers it: for what other AWS services do with a role (CodeBuild with a project's
+   * role), which the stand-in does not serve.
+   *
+   * @param principal e.g. a role ARN
+   * @param action e.g. codeconnections:GetConnectionToken
+   * @param resource the resource's ARN
+   * @return empty when allowed, else why not
+   */
+  public synchronized Optional<String> whyDenied(String principal, String action, String resource) {
+    return account.iam.denied(principal, action, resource);
   }
 
   /**

@@ -52,6 +52,14 @@ final class ConnectionOperations {
     }
     ConnectionRecord c = newConnection(caller.namespace(), name, providerType, hostArn);
     in.path("Tags").forEach(t -> c.tags.put(t.get("Key").asText(), t.get("Value").asText()));
+    Integer pending = account.handshakes.get(name);
+    if (pending != null) {
+      // A person at the console: PENDING for that many reads, then AVAILABLE.
+      for (int i = 1; i < pending; i++) {
+        c.upcoming.add("PENDING");
+      }
+      c.upcoming.add("AVAILABLE");
+    }
     ObjectNode out = Answer.JSON.createObjectNode().put("ConnectionArn", c.arn);
     out.set("Tags", Tags.list(c.tags));
     return Answer.ok(out);
