@@ -64,7 +64,7 @@ final class Failures {
   /**
    * How to give a host's URL to a new host: a URL serves one host ("You cannot use the same URL for
    * more than one host", Developer Tools console guide, "Edit a host"), and a host the stack
-   * retains (RETAIN is the default) keeps it, so the old host must be deleted first.
+   * retains (as the default removal policy does) keeps it, so the old host must be deleted first.
    *
    * @param newHost what the last deploy adds, e.g. "the host back without vpc"
    * @return the steps, for a reason
