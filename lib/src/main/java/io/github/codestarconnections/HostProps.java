@@ -183,7 +183,7 @@ public final class HostProps {
   /**
    * What makes the host: this library's custom resource, or CloudFormation's {@code
    * AWS::CodeConnections::Host}. Changing it replaces a deployed host (a new logical id); with one
-   * host per URL, that takes two deploys (README, "Switching backend or namespace").
+   * host per URL, keeping the URL takes three deploys (README, "Switching backend or namespace").
    *
    * @return the backend, or null
    * @default {@link HostBackend#CUSTOM_RESOURCE}: a default that moved would replace every deployed

@@ -39,10 +39,12 @@ final class EventFields {
    *
    * @param type Create, Update or Delete
    * @param requestId the RequestId (checked unless Delete)
+   * @param stackId the StackId, or null
    * @param logicalId the LogicalResourceId, or null
    * @param physicalId the PhysicalResourceId, or null (never null on Delete)
    */
-  record Envelope(RequestType type, String requestId, String logicalId, String physicalId) {
+  record Envelope(
+      RequestType type, String requestId, String stackId, String logicalId, String physicalId) {
     /**
      * Fails an Update without a PhysicalResourceId; each parser calls it where its checks put it.
      *
@@ -96,7 +98,7 @@ final class EventFields {
         && (requestId == null || requestId.isEmpty() || requestId.length() > 256)) {
       throw invalid(logicalId, "RequestId is missing or not 1 to 256 characters.");
     }
-    return new Envelope(type, requestId, logicalId, physicalId);
+    return new Envelope(type, requestId, optionalString(event, "StackId"), logicalId, physicalId);
   }
 
   /** An object of the event, e.g. ResourceProperties; null when absent. */

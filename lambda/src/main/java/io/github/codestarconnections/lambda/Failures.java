@@ -61,6 +61,21 @@ final class Failures {
             + " again.");
   }
 
+  /**
+   * How to give a host's URL to a new host: a URL serves one host ("You cannot use the same URL for
+   * more than one host", Developer Tools console guide, "Edit a host"), and a host the stack
+   * retains (as the default removal policy does) keeps it, so the old host must be deleted first.
+   *
+   * @param newHost what the last deploy adds, e.g. "the host back without vpc"
+   * @return the steps, for a reason
+   */
+  static String inThreeDeploys(String newHost) {
+    return "give the host (and the connections that use it) removalPolicy DESTROY and deploy;"
+        + " remove them and deploy; then add "
+        + newHost
+        + " and deploy (a retained host keeps its URL, and a URL serves one host)";
+  }
+
   /** Another host has the URL: a URL serves one host. */
   static ResourceFailure urlTaken(HostSpec wanted, HostState other, String whatToDo) {
     return new ResourceFailure(

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Making the host of a Create or of a replacing Update, exactly once.
  *
  * <p>Before every CreateHost attempt the handler looks for the host this very request made (its
- * {@link MarkerTag#KEY} carries the RequestId) among the hosts of its own namespace, and adopts it.
+ * {@link MarkerTag#KEY} names this stack, resource and RequestId: {@link MarkerTag#madeBy}) among
+ * the hosts of its own namespace, and adopts it; CreateHost puts that marker on the host it makes.
  * Before the first attempt it also refuses a URL another host uses ("You cannot use the same URL
  * for more than one host", Developer Tools console guide, "Edit a host"), naming that host.
  * CreateHost is sent once per attempt (no SDK retry); throttling, server errors and missing answers
@@ -48,7 +49,8 @@ final class HostCreation {
       Runnable beforeFirstAttempt) {
     Backoff backoff = new Backoff(pacing, budget);
     Map<String, String> tags = new LinkedHashMap<>(spec.tags());
-    tags.put(MarkerTag.KEY, e.requestId());
+    MarkerTag.Writer writer = MarkerTag.Writer.of(e);
+    tags.put(MarkerTag.KEY, MarkerTag.value(MarkerTag.KEY, writer, null));
     boolean unknown = false;
     boolean attempted = false;
     boolean stop = false;
@@ -59,7 +61,10 @@ final class HostCreation {
       try {
         listing = HostListing.of(api);
         own =
-            listing.withMarker(MarkerTag.KEY, e.requestId(), h -> LiveConfig.sameIdentity(spec, h));
+            listing.withMarker(
+                MarkerTag.KEY,
+                v -> MarkerTag.madeBy(v, writer),
+                h -> LiveConfig.sameIdentity(spec, h));
       } catch (HostApiException ex) {
         if (!unknown) {
           throw Failures.failure(

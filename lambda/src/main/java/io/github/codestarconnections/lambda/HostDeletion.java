@@ -125,11 +125,16 @@ final class HostDeletion {
     Optional<String> unsettled = Placeholder.requestId(e.physicalResourceId());
     if (unsettled.isPresent()) {
       try {
+        MarkerTag.Writer creator =
+            new MarkerTag.Writer(e.stackId(), e.logicalResourceId(), unsettled.get());
         return HostListing.of(api)
             .withMarker(
                 MarkerTag.KEY,
-                unsettled.get(),
-                h -> e.properties() == null || LiveConfig.sameIdentity(e.properties(), h))
+                v -> MarkerTag.madeBy(v, creator),
+                h ->
+                    e.properties() == null
+                        || e.properties().name() == null
+                        || LiveConfig.sameIdentity(e.properties(), h))
             .map(HostState::arn);
       } catch (HostApiException ex) {
         throw Failures.failure(
@@ -160,10 +165,17 @@ final class HostDeletion {
     return using != null && !using.isEmpty();
   }
 
-  /** The host stays: it keeps exactly the user's tags. */
+  /**
+   * The host stays: it keeps exactly the user's tags. (A placeholder's host keeps its create
+   * marker, by which a Delete delivered again finds it.)
+   */
   private ResourceFailure inUse(HostEvent e, String arn, List<String> using) {
     try {
-      api.untagResource(arn, List.of(MarkerTag.REPLACED_BY, MarkerTag.VPC_ADDED));
+      api.untagResource(
+          arn,
+          Placeholder.requestId(e.physicalResourceId()).isPresent()
+              ? List.of(MarkerTag.REPLACED_BY, MarkerTag.VPC_ADDED)
+              : MarkerTag.KEYS);
     } catch (HostApiException ignored) {
       // Best effort: the failure below is what matters.
     }

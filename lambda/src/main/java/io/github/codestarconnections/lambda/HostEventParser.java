@@ -16,8 +16,11 @@ import java.util.stream.Collectors;
  * Reads a CloudFormation custom-resource event into a {@link HostEvent}, checking every property
  * against the service model's constraints so that a bad template fails before any API call.
  *
- * <p>CloudFormation delivers every scalar as a string; anything else is a wrong type. On Delete the
- * properties are not checked (a Create that failed on them must still delete cleanly).
+ * <p>CloudFormation delivers every scalar as a string; anything else is a wrong type. Properties
+ * that were recorded before (OldResourceProperties, and a Delete's, which a Create that failed on
+ * them must still delete) are read, not checked ({@link #recorded}). An Update's ResourceProperties
+ * take as many tags as an earlier version did ({@link #MAX_RECORDED_USER_TAGS}): its rollback
+ * brings them back.
  */
 public final class HostEventParser {
   /** Provider types CreateHost accepts in both namespaces, so that either can serve a host. */
@@ -39,6 +42,13 @@ public final class HostEventParser {
    * MarkerTag#KEYS}, the same number lib allows a Host (RuleAgreementTest).
    */
   public static final int MAX_USER_TAGS = MAX_TAGS_PER_RESOURCE - MarkerTag.KEYS.size();
+
+  /**
+   * The most user tags an earlier version took (8d94425 to 3c3e069: the models' 200 less its one
+   * marker). An Update's ResourceProperties are held to it, not to {@link #MAX_USER_TAGS}: they may
+   * be CloudFormation's rollback to a host such a version made, which must not fail.
+   */
+  static final int MAX_RECORDED_USER_TAGS = 199;
 
   private static final Set<String> PROPERTY_NAMES =
       Set.of(
@@ -64,44 +74,111 @@ public final class HostEventParser {
     EventFields.Envelope envelope = EventFields.envelope(event);
     String logicalId = envelope.logicalId();
     if (envelope.type() == RequestType.DELETE) {
-      HostSpec lenient = null;
-      try {
-        Map<String, Object> p = EventFields.properties(event, "ResourceProperties");
-        lenient = p == null ? null : spec(p, "ResourceProperties");
-      } catch (ResourceFailure ignored) {
-        // Delete must work whatever the properties were, or without any.
-      }
+      // Delete must work whatever the properties were, or without any.
+      Map<String, Object> p = recordedMap(event.get("ResourceProperties"));
       return new HostEvent(
           envelope.type(),
           envelope.requestId(),
+          envelope.stackId(),
           logicalId,
           envelope.physicalId(),
-          lenient,
+          p == null ? null : recorded(p),
           null,
           DeleteWait.until(event));
     }
-    HostSpec spec =
-        spec(EventFields.required(event, logicalId, "ResourceProperties"), "ResourceProperties");
-    HostSpec old = null;
-    if (envelope.type() == RequestType.UPDATE) {
-      envelope.requirePhysicalIdOnUpdate();
-      old =
-          spec(
-              EventFields.required(event, logicalId, "OldResourceProperties"),
-              "OldResourceProperties");
+    Map<String, Object> wanted = EventFields.required(event, logicalId, "ResourceProperties");
+    if (envelope.type() == RequestType.CREATE) {
+      return new HostEvent(
+          envelope.type(),
+          envelope.requestId(),
+          envelope.stackId(),
+          logicalId,
+          envelope.physicalId(),
+          spec(wanted, "ResourceProperties", MAX_USER_TAGS),
+          null);
     }
+    // An Update's ResourceProperties may be a rollback to what an earlier version accepted.
+    HostSpec spec = spec(wanted, "ResourceProperties", MAX_RECORDED_USER_TAGS);
+    envelope.requirePhysicalIdOnUpdate();
+    HostSpec old = recorded(EventFields.required(event, logicalId, "OldResourceProperties"));
     return new HostEvent(
-        envelope.type(), envelope.requestId(), logicalId, envelope.physicalId(), spec, old);
+        envelope.type(),
+        envelope.requestId(),
+        envelope.stackId(),
+        logicalId,
+        envelope.physicalId(),
+        spec,
+        old);
+  }
+
+  /**
+   * Reads properties as they were recorded (OldResourceProperties, a Delete's properties): what an
+   * earlier version accepted, or what an Update that failed on them asked for, is read without
+   * today's limits (CloudFormation's custom resource guidance: handle every set of properties a
+   * resource could have been created with). A field that is missing or of a form no version wrote
+   * reads as null (a tag or id of such a form is skipped); unknown properties are ignored.
+   *
+   * @param p the properties
+   * @return the host as recorded
+   */
+  static HostSpec recorded(Map<String, Object> p) {
+    Map<String, Object> v = recordedMap(p.get("VpcConfiguration"));
+    VpcSpec vpc =
+        v == null
+            ? null
+            : new VpcSpec(
+                text(v.get("VpcId")),
+                texts(v.get("SubnetIds")),
+                texts(v.get("SecurityGroupIds")),
+                text(v.get("TlsCertificate")));
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (p.get("Tags") instanceof List<?> list) {
+      for (Object item : list) {
+        Map<String, Object> tag = recordedMap(item);
+        if (tag != null && text(tag.get("Key")) != null && text(tag.get("Value")) != null) {
+          tags.put(text(tag.get("Key")), text(tag.get("Value")));
+        }
+      }
+    }
+    return new HostSpec(
+        text(p.get("Name")),
+        text(p.get("ProviderType")),
+        text(p.get("ProviderEndpoint")),
+        vpc,
+        tags);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> recordedMap(Object raw) {
+    return raw instanceof Map ? (Map<String, Object>) raw : null;
+  }
+
+  private static String text(Object raw) {
+    return raw instanceof String s ? s : null;
+  }
+
+  private static List<String> texts(Object raw) {
+    List<String> out = new ArrayList<>();
+    if (raw instanceof List<?> list) {
+      list.forEach(
+          item -> {
+            if (item instanceof String s) {
+              out.add(s);
+            }
+          });
+    }
+    return out;
   }
 
   /**
    * Validates one set of host properties.
    *
    * @param p the properties
-   * @param where "ResourceProperties" or "OldResourceProperties", for messages
+   * @param where "ResourceProperties", for messages
+   * @param maxTags the most user tags taken
    * @return the spec
    */
-  static HostSpec spec(Map<String, Object> p, String where) {
+  static HostSpec spec(Map<String, Object> p, String where, int maxTags) {
     for (String key : p.keySet()) {
       if (!PROPERTY_NAMES.contains(key)) {
         throw property(
@@ -124,7 +201,7 @@ public final class HostEventParser {
     }
     String endpoint = string(p, "ProviderEndpoint", where, true, 1, 512, SINGLE_LINE);
     VpcSpec vpc = vpc(p.get("VpcConfiguration"), where);
-    Map<String, String> tags = tags(p.get("Tags"), where);
+    Map<String, String> tags = tags(p.get("Tags"), where, maxTags);
     return new HostSpec(name, providerType, endpoint, vpc, tags);
   }
 
@@ -211,7 +288,7 @@ public final class HostEventParser {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, String> tags(Object raw, String where) {
+  private static Map<String, String> tags(Object raw, String where, int maxTags) {
     Map<String, String> tags = new LinkedHashMap<>();
     if (raw == null) {
       return tags;
@@ -219,20 +296,22 @@ public final class HostEventParser {
     if (!(raw instanceof List<?> list)) {
       throw property(where, "Tags", "is " + describe(raw) + ", expected a list of {Key, Value}");
     }
-    if (list.size() > MAX_USER_TAGS) {
+    if (list.size() > maxTags) {
       throw property(
           where,
           "Tags",
           "has "
               + list.size()
               + " tags; at most "
-              + MAX_USER_TAGS
+              + maxTags
               + " are allowed ("
-              + MAX_TAGS_PER_RESOURCE
-              + " a resource, less the handler's "
-              + MarkerTag.KEYS.size()
-              + " marker keys under "
-              + MarkerTag.PREFIX
+              + (maxTags == MAX_USER_TAGS
+                  ? MAX_TAGS_PER_RESOURCE
+                      + " a resource, less the handler's "
+                      + MarkerTag.KEYS.size()
+                      + " marker keys under "
+                      + MarkerTag.PREFIX
+                  : "the most an earlier version of the handler took")
               + ")");
     }
     for (Object item : list) {

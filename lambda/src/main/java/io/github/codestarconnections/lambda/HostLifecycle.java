@@ -73,6 +73,9 @@ public final class HostLifecycle {
    * @throws ResourceFailure with the reason for CloudFormation
    */
   public OnEventOutcome onEvent(HostEvent e, Duration budget) {
+    if (e.requestType() != RequestType.DELETE) {
+      requireOwner(e);
+    }
     return switch (e.requestType()) {
       case CREATE -> {
         String id =
@@ -82,10 +85,11 @@ public final class HostLifecycle {
                 budget,
                 "If this host is the same host moving to another namespace or backend (a new"
                     + " logical id: CloudFormation makes the new host before it deletes the old),"
-                    + " keep the URL in two deploys: remove the host and its connections, deploy,"
-                    + " then add it back and deploy; or give it another providerEndpoint. If it is"
-                    + " a host made before (for example one an earlier stack retained), delete it"
-                    + " or import it with Host.fromHostArn.",
+                    + " keep the URL in three deploys: "
+                    + Failures.inThreeDeploys("the host back")
+                    + "; or give it another providerEndpoint. If it is a host made before (for"
+                    + " example one an earlier stack retained), delete it or import it with"
+                    + " Host.fromHostArn.",
                 () -> {});
         yield new OnEventOutcome(id, data(id, e.properties().name()), creation.note(id));
       }
@@ -122,6 +126,20 @@ public final class HostLifecycle {
   }
 
   // ---- Shared by the decisions ------------------------------------------------------------------
+
+  /**
+   * A Create or Update writes markers whose proof names the stack and the resource ({@link
+   * MarkerTag}): CloudFormation always sends both; without them the handler could not prove later
+   * which hosts are this resource's, so it touches nothing.
+   */
+  private static void requireOwner(HostEvent e) {
+    if (e.stackId() == null || e.stackId().isEmpty() || e.logicalResourceId() == null) {
+      throw EventFields.invalid(
+          e.logicalResourceId(),
+          "StackId or LogicalResourceId is missing; the handler marks the hosts it makes with"
+              + " both. Invoke the handler through the CDK Provider framework.");
+    }
+  }
 
   static String requireHostArn(HostApi api, HostEvent e) {
     Optional<HostArn> arn = HostArn.parse(e.physicalResourceId());

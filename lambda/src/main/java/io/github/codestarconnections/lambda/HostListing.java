@@ -46,16 +46,16 @@ final class HostListing {
   }
 
   /**
-   * The first host of the own namespace that passes the filter and carries the marker with the
-   * value (any value when null). Throws HostApiException when reading tags fails.
+   * The first host of the own namespace that passes the filter and carries the marker with a value
+   * the test accepts. Throws HostApiException when reading tags fails.
    */
-  Optional<HostState> withMarker(String key, String value, Predicate<HostState> filter) {
+  Optional<HostState> withMarker(String key, Predicate<String> value, Predicate<HostState> filter) {
     List<HostState> found = allWithMarker(key, value, filter);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  /** Every host of the own namespace that passes the filter and carries the marker. */
-  List<HostState> allWithMarker(String key, String value, Predicate<HostState> filter) {
+  /** Every host of the own namespace that passes the filter and carries such a marker. */
+  List<HostState> allWithMarker(String key, Predicate<String> value, Predicate<HostState> filter) {
     List<HostState> found = new ArrayList<>();
     for (HostState h : hosts) {
       if (h.arn() == null || !own(h) || !filter.test(h)) {
@@ -70,7 +70,7 @@ final class HostListing {
         }
         throw ex;
       }
-      if (tags.containsKey(key) && (value == null || value.equals(tags.get(key)))) {
+      if (tags.containsKey(key) && value.test(tags.get(key))) {
         found.add(h);
       }
     }

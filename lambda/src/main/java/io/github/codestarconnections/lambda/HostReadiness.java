@@ -14,11 +14,20 @@ import java.util.Optional;
  * are waited out. A host that GetHost does not see yet is waited for when this request made it.
  * Throttling, 5xx and missing answers mean "not yet", since the framework polls again.
  *
- * <p>When the host made by this request is ready, its create marker is removed (retried on the next
- * poll if that fails), so it carries exactly the user's tags. A {@link Placeholder} is resolved by
- * the marker, and the host's ARN answered as the physical id.
+ * <p>One failed status does not fail: a VPC whose set-up failed on a host whose properties want no
+ * VPC. UpdateHost cannot remove a VPC, so such a host keeps it whatever this request does (the
+ * rollback of a VPC addition that failed, or any later change that asks nothing of the VPC); the
+ * request completes and its answer says so (Data {@value #NOTICE}).
+ *
+ * <p>Complete is where a request's outcome is settled: the markers it no longer needs are removed
+ * from the host first ({@link MarkerSettlement}), retried on the next poll if that fails, so the
+ * host carries exactly the user's tags. A {@link Placeholder} is resolved by the create marker, and
+ * the host's ARN answered as the physical id.
  */
 final class HostReadiness {
+  /** The Data key of what a complete answer has to tell beyond the attributes. */
+  static final String NOTICE = "Notice";
+
   private final HostApi api;
 
   HostReadiness(HostApi api) {
@@ -29,13 +38,15 @@ final class HostReadiness {
     Optional<String> unsettled = Placeholder.requestId(e.physicalResourceId());
     String arn;
     if (unsettled.isPresent()) {
+      MarkerTag.Writer creator =
+          new MarkerTag.Writer(e.stackId(), e.logicalResourceId(), unsettled.get());
       Optional<HostState> found;
       try {
         found =
             HostListing.of(api)
                 .withMarker(
                     MarkerTag.KEY,
-                    unsettled.get(),
+                    v -> MarkerTag.madeBy(v, creator),
                     h -> LiveConfig.sameIdentity(e.properties(), h));
       } catch (HostApiException ex) {
         if (ex.isTransient()) {
@@ -66,39 +77,77 @@ final class HostReadiness {
         if (!LiveConfig.shows(e.properties(), live)) {
           return notYet("waiting for GetHost to show the wanted endpoint and VPC");
         }
-        if (unsettled.isPresent() || madeByThisRequest(e)) {
-          try {
-            api.untagResource(arn, List.of(MarkerTag.KEY));
-          } catch (HostApiException ex) {
-            if (ex.isTransient() || ex.kind() == Kind.NOT_FOUND) {
-              return notYet("removing the create marker: " + ex.kind() + ", again next poll");
-            }
-            throw Failures.failure(live.name(), arn, ex, Failures.adviceFor(api.namespace(), ex));
-          }
-        }
-        Map<String, String> data = new LinkedHashMap<>(HostLifecycle.data(arn, live.name()));
-        data.put("Status", status);
-        return new IsCompleteOutcome(
-            true, data, "ready: " + status, unsettled.isPresent() ? arn : null);
+        return settle(e, arn, live, unsettled.isPresent(), null);
       case WORKING:
         return notYet("waiting: " + status);
       case FAILED:
+        String message = statusMessage(arn);
+        if (e.properties().vpc() == null && LiveConfig.vpcSetUpFailed(live)) {
+          return settle(e, arn, live, unsettled.isPresent(), message);
+        }
         throw new ResourceFailure(
             Failures.describe(live.name(), arn)
                 + " is "
                 + ResourceFailure.bound(status, 64)
                 + ": "
-                + ResourceFailure.bound(statusMessage(arn), ResourceFailure.MAX_QUOTE)
+                + ResourceFailure.bound(message, ResourceFailure.MAX_QUOTE)
                 + ". "
                 + (status.contains("VPC")
                     ? "Check that the VPC, subnets and security groups can reach ProviderEndpoint"
-                        + " and that TlsCertificate is the endpoint's certificate; fix"
-                        + " VpcConfiguration and deploy again."
+                        + " and that TlsCertificate is the endpoint's certificate; fix the network"
+                        + " or VpcConfiguration and deploy again (after the rollback; a host that"
+                        + " keeps this VPC, which UpdateHost cannot remove, sets it up again then)."
                     : "Fix the cause above (see the host in the Developer Tools console) and"
                         + " deploy again."));
       default:
         return notYet("unknown status " + status + ", waiting");
     }
+  }
+
+  /**
+   * The request's outcome is settled on the host: its passing markers go, and the answer carries
+   * the attributes, and a notice when the host keeps a VPC its properties do not have.
+   */
+  private IsCompleteOutcome settle(
+      HostEvent e, String arn, HostState live, boolean placeholder, String failedVpcMessage) {
+    List<String> remove;
+    try {
+      remove = MarkerSettlement.toRemove(api.listTags(arn), e);
+      if (!remove.isEmpty()) {
+        api.untagResource(arn, remove);
+      }
+    } catch (HostApiException ex) {
+      if (ex.isTransient() || ex.kind() == Kind.NOT_FOUND) {
+        return notYet("removing the settled markers: " + ex.kind() + ", again next poll");
+      }
+      throw Failures.failure(live.name(), arn, ex, Failures.adviceFor(api.namespace(), ex));
+    }
+    Map<String, String> data = new LinkedHashMap<>(HostLifecycle.data(arn, live.name()));
+    data.put("Status", live.status());
+    String note = "ready: " + live.status();
+    if (e.properties().vpc() == null && live.vpc() != null) {
+      String notice = keptVpc(live, failedVpcMessage);
+      data.put(NOTICE, notice);
+      note = "complete, " + notice;
+    }
+    if (!remove.isEmpty()) {
+      note += "; removed " + remove;
+    }
+    return new IsCompleteOutcome(true, data, note, placeholder ? arn : null);
+  }
+
+  /** What the answer says of a VPC the host keeps although its properties want none. */
+  static String keptVpc(HostState live, String failedVpcMessage) {
+    return "The host keeps VpcConfiguration "
+        + live.vpc().vpcId()
+        + " (status "
+        + live.status()
+        + (failedVpcMessage == null
+            ? ""
+            : ": " + ResourceFailure.bound(failedVpcMessage, ResourceFailure.MAX_QUOTE))
+        + "), which its properties do not have: UpdateHost cannot remove a VPC. To use it, deploy"
+        + " the host with its VPC again; to be rid of it, see the README, \"Removing a VPC from a"
+        + " host\".";
   }
 
   /** A Create, or an Update asking for a new name or type: the host may be one just made. */
@@ -108,8 +157,8 @@ final class HostReadiness {
     }
     HostSpec old = e.oldProperties();
     return old != null
-        && (!old.name().equals(e.properties().name())
-            || !old.providerType().equals(e.properties().providerType()));
+        && (!java.util.Objects.equals(old.name(), e.properties().name())
+            || !java.util.Objects.equals(old.providerType(), e.properties().providerType()));
   }
 
   private String statusMessage(String arn) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The host a CloudFormation event asks for: the custom resource's properties, validated.
+ * The host a CloudFormation event asks for: the custom resource's properties, validated. Read from
+ * OldResourceProperties it is the host as recorded, never held to today's limits: a field that
+ * recording lacks, or holds in a form no version wrote, is null (the tags then skip it).
  *
  * @param name the host name (changing it replaces the host)
  * @param providerType the provider type API string (changing it replaces the host)

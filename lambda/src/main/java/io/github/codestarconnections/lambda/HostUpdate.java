@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,29 +15,54 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>The live host has the wanted Name and ProviderType (or the properties do not ask for a new
- *       name or type): in place. UpdateHost only when the live endpoint or VPC differ, sent the
- *       whole wanted configuration (whether it keeps fields it is not sent is undocumented); tags
- *       set and removed against the live tags. A rollback whose host already is what is wanted
- *       therefore changes nothing and never fails.
- *   <li>Otherwise, first the rollback of a completed replacement: the host this resource replaced,
- *       marked {@link MarkerTag#REPLACED_BY}, matching the wanted properties, becomes the physical
- *       id again (CloudFormation deletes the other in rollback cleanup); never a second host with
- *       the old name.
+ *       name or type): in place. UpdateHost only when the live endpoint or VPC differ (or the
+ *       wanted VPC is the one whose set-up failed, to set it up again), sent the whole wanted
+ *       configuration (whether it keeps fields it is not sent is undocumented); tags set and
+ *       removed against the live tags. A rollback whose host already is what is wanted therefore
+ *       changes nothing and never fails.
+ *   <li>Otherwise, first the rollback of a completed replacement: the host this resource replaced
+ *       (its {@link MarkerTag#REPLACED_BY} written by this resource of this stack), matching the
+ *       wanted properties, becomes the physical id again (CloudFormation deletes the other in
+ *       rollback cleanup); never a second host with the old name.
  *   <li>Otherwise a replacement: refused before anything is touched when it would remove a VPC or
  *       when another host (the replaced one included, deleted only in cleanup) has the wanted URL;
  *       else the old host is marked and the new one created ({@link HostCreation}).
  * </ul>
  *
- * UpdateHost cannot remove a VPC: removing one in place is refused with the two-deploy advice,
- * except for the rollback of an in-place VPC addition ({@link MarkerTag#VPC_ADDED}), which keeps
- * the VPC rather than fail the rollback. The rollback of a replacement that failed part-way deletes
- * the unsettled hosts it left (own namespace, the failed properties, the create marker).
+ * <p>What the change asks of the VPC is read from the properties (old against new), not from the
+ * live host: UpdateHost cannot remove a VPC, so a host may keep one its properties lack (left by
+ * the rollback of an addition), and a change that asks nothing of the VPC goes ahead, the answer
+ * saying that the host keeps it. A change that removes the VPC is refused with what to do, except
+ * the rollback of an in-place addition (the host carries the {@link MarkerTag#VPC_ADDED} this
+ * resource wrote for exactly the properties wanted now), which keeps the VPC and completes. That
+ * marker is written when UpdateHost gives the host the VPC its old properties lacked, not when the
+ * host has it already: the rollback of a refused removal goes from no VPC to the VPC the host has,
+ * and must end with exactly the user's tags. (So a deploy that gives back a VPC the host kept from
+ * a rolled-back addition writes none, and were that deploy rolled back in turn, its rollback would
+ * be refused as a removal: CloudFormation does not tell the two apart.)
+ *
+ * <p>Every marker that guards a change is on the host before the change (a failure between the two
+ * leaves a state the rollback understands), and onEvent never removes one: a delivery of the same
+ * event again must find what the first found. They go once the request is settled ({@link
+ * MarkerSettlement}). The rollback of a replacement that failed part-way deletes the hosts this
+ * resource made that never settled (own namespace, the failed properties, its own create marker); a
+ * host it cannot prove it made stays.
  */
 final class HostUpdate {
-  private static final String TWO_DEPLOYS =
-      "Make the change in two deploys instead: first without this host (and without the"
-          + " connections that use it), then with the new one; or change providerEndpoint"
-          + " together with it.";
+  /** How a reconciled host came to be the one the Update answers. */
+  private enum Path {
+    /** The physical id's host, whose name and type the change keeps. */
+    IN_PLACE,
+    /** The physical id's host, already named and typed as wanted: a rollback of a replacement. */
+    ROLLBACK_IN_PLACE,
+    /** The host this resource replaced, taken back by the rollback of the replacement. */
+    BACK_TO_ORIGINAL
+  }
+
+  private static final String NEW_HOST_ADVICE =
+      "Change providerEndpoint together with it; or replace the host in three deploys: "
+          + Failures.inThreeDeploys("the new host")
+          + ".";
 
   private final HostApi api;
   private final HostCreation creation;
@@ -50,13 +76,14 @@ final class HostUpdate {
     HostSpec wanted = e.properties();
     HostSpec old = e.oldProperties();
     boolean replacing =
-        !old.name().equals(wanted.name()) || !old.providerType().equals(wanted.providerType());
+        !Objects.equals(old.name(), wanted.name())
+            || !Objects.equals(old.providerType(), wanted.providerType());
     Optional<HostState> live = live(e);
     if (live.isPresent()
         && (!replacing
             || (live.get().name().equals(wanted.name())
                 && live.get().providerType().equals(wanted.providerType())))) {
-      return reconcile(e, live.get(), replacing);
+      return reconcile(e, live.get(), replacing ? Path.ROLLBACK_IN_PLACE : Path.IN_PLACE);
     }
     String liveArn = live.map(HostState::arn).orElse(null);
     Optional<HostState> original;
@@ -65,7 +92,7 @@ final class HostUpdate {
           HostListing.of(api)
               .withMarker(
                   MarkerTag.REPLACED_BY,
-                  e.logicalResourceId(),
+                  v -> ownMarker(MarkerTag.REPLACED_BY, v, e, null),
                   h ->
                       !h.arn().equals(liveArn)
                           && LiveConfig.sameIdentity(wanted, h)
@@ -74,9 +101,11 @@ final class HostUpdate {
       throw Failures.failure(wanted.name(), liveArn, ex, Failures.adviceFor(api.namespace(), ex));
     }
     if (original.isPresent()) {
-      OnEventOutcome back = reconcile(e, original.get(), false);
+      OnEventOutcome back = reconcile(e, original.get(), Path.BACK_TO_ORIGINAL);
       return new OnEventOutcome(
-          back.physicalResourceId(), back.data(), "back to the host this resource replaced");
+          back.physicalResourceId(),
+          back.data(),
+          "back to the host this resource replaced; " + back.note());
     }
     if (live.isEmpty() && !replacing) {
       throw new ResourceFailure(
@@ -86,15 +115,17 @@ final class HostUpdate {
     }
     VpcSpec liveVpc = live.map(HostState::vpc).orElse(old.vpc());
     if (liveVpc != null && wanted.vpc() == null) {
-      throw vpcRemovalRefused(wanted, liveArn);
+      throw vpcRemovalRefused(wanted, liveArn, old.vpc() == null);
     }
+    MarkerTag.Writer writer = MarkerTag.Writer.of(e);
     String arn =
         creation.create(
             e,
             wanted,
             budget,
-            "A replacement is made before CloudFormation deletes the old host. " + TWO_DEPLOYS,
-            () -> live.ifPresent(l -> mark(l, e.logicalResourceId())));
+            "A replacement is made before CloudFormation deletes the old host. " + NEW_HOST_ADVICE,
+            () ->
+                live.ifPresent(l -> mark(l, MarkerTag.value(MarkerTag.REPLACED_BY, writer, null))));
     return new OnEventOutcome(
         arn, HostLifecycle.data(arn, wanted.name()), "replacement " + creation.note(arn));
   }
@@ -106,10 +137,12 @@ final class HostUpdate {
       if (unsettled.isPresent()) {
         // The placeholder's host was made with the old properties (or, on a rollback, with the
         // ones the failed update asked for, which are the old ones of this event).
+        MarkerTag.Writer creator =
+            new MarkerTag.Writer(e.stackId(), e.logicalResourceId(), unsettled.get());
         return HostListing.of(api)
             .withMarker(
                 MarkerTag.KEY,
-                unsettled.get(),
+                v -> MarkerTag.madeBy(v, creator),
                 h ->
                     LiveConfig.sameIdentity(e.oldProperties(), h)
                         || LiveConfig.sameIdentity(e.properties(), h));
@@ -125,66 +158,92 @@ final class HostUpdate {
     }
   }
 
-  private void mark(HostState replaced, String logicalId) {
+  private void mark(HostState host, String value) {
     try {
-      api.tagResource(replaced.arn(), Map.of(MarkerTag.REPLACED_BY, String.valueOf(logicalId)));
+      api.tagResource(host.arn(), Map.of(MarkerTag.REPLACED_BY, value));
     } catch (HostApiException ex) {
-      throw Failures.failure(
-          replaced.name(), replaced.arn(), ex, Failures.adviceFor(api.namespace(), ex));
+      throw Failures.failure(host.name(), host.arn(), ex, Failures.adviceFor(api.namespace(), ex));
     }
   }
 
-  private OnEventOutcome reconcile(HostEvent e, HostState live, boolean replacing) {
+  private OnEventOutcome reconcile(HostEvent e, HostState live, Path path) {
     HostSpec wanted = e.properties();
     HostSpec old = e.oldProperties();
     String arn = live.arn();
     String note = "no change to the host";
-    Map<String, String> markers = new LinkedHashMap<>();
     try {
       Map<String, String> liveTags = api.listTags(arn);
       if (wanted.vpc() == null && live.vpc() != null) {
-        if (!MarkerTag.digest(wanted).equals(liveTags.get(MarkerTag.VPC_ADDED))) {
-          throw vpcRemovalRefused(wanted, arn);
+        if (old.vpc() != null && !rollbackOfAnAddition(liveTags, e)) {
+          throw vpcRemovalRefused(wanted, arn, false);
         }
-        note =
-            "rollback of a VPC added in place: UpdateHost cannot remove a VPC, the host keeps it";
+        note = "the host keeps its VPC: UpdateHost cannot remove one";
       }
-      if (LiveConfig.needsUpdate(wanted, live, old)) {
-        if (!wanted.providerEndpoint().equals(live.providerEndpoint())) {
-          List<HostState> taken = HostListing.of(api).usingUrl(wanted.providerEndpoint(), arn);
-          if (!taken.isEmpty()) {
-            throw Failures.urlTaken(
-                wanted, taken.get(0), "Give this host another providerEndpoint, or free that URL.");
-          }
-        }
-        if (live.vpc() == null && wanted.vpc() != null) {
-          markers.put(MarkerTag.VPC_ADDED, MarkerTag.digest(old));
-        }
-        updateHost(wanted, live);
-        note = "updated in place";
+      Map<String, String> markers = new LinkedHashMap<>();
+      if (path == Path.IN_PLACE
+          && old.vpc() == null
+          && wanted.vpc() != null
+          && (live.vpc() == null || LiveConfig.vpcSetUpFailed(live))) {
+        // Before UpdateHost: a rollback of this addition must find it whatever fails after. Only
+        // when UpdateHost gives the VPC: the rollback of a refused removal also goes from no VPC
+        // to the one the host has, and must leave exactly the user's tags.
+        markers.put(
+            MarkerTag.VPC_ADDED, MarkerTag.value(MarkerTag.VPC_ADDED, MarkerTag.Writer.of(e), old));
       }
-      TagChange tags = TagChange.between(liveTags, old.tags(), wanted.tags(), markers);
+      markers.entrySet().removeIf(m -> m.getValue().equals(liveTags.get(m.getKey())));
+      boolean update = LiveConfig.needsUpdate(wanted, live, old);
+      if (update && !wanted.providerEndpoint().equals(live.providerEndpoint())) {
+        List<HostState> taken = HostListing.of(api).usingUrl(wanted.providerEndpoint(), arn);
+        if (!taken.isEmpty()) {
+          throw Failures.urlTaken(
+              wanted, taken.get(0), "Give this host another providerEndpoint, or free that URL.");
+        }
+      }
+      if (!markers.isEmpty()) {
+        api.tagResource(arn, markers);
+      }
+      TagChange tags = TagChange.between(liveTags, old.tags(), wanted.tags());
       if (!tags.toSet().isEmpty()) {
         api.tagResource(arn, tags.toSet());
       }
       if (!tags.toRemove().isEmpty()) {
         api.untagResource(arn, tags.toRemove());
       }
+      if (update) {
+        updateHost(wanted, live);
+        note = "updated in place";
+      }
       if (!tags.isEmpty()) {
         note += "; tags changed";
       }
-      if (Placeholder.requestId(e.physicalResourceId()).isPresent()) {
-        // The placeholder becomes this ARN; CloudFormation then deletes the placeholder, whose
-        // Delete must no longer find this host by its create marker.
-        api.untagResource(arn, List.of(MarkerTag.KEY));
-      }
-      if (replacing) {
-        note += removeLeftovers(old, arn);
+      if (path == Path.ROLLBACK_IN_PLACE) {
+        note += removeLeftovers(e, old, arn);
       }
     } catch (HostApiException ex) {
       throw Failures.failure(wanted.name(), arn, ex, Failures.adviceFor(api.namespace(), ex));
     }
     return new OnEventOutcome(arn, HostLifecycle.data(arn, live.name()), note);
+  }
+
+  /**
+   * Whether removing the VPC is the rollback of an in-place addition: the host carries the
+   * addition's marker, written by this resource of this stack for a host that had exactly the
+   * wanted name, type and endpoint. A later deploy that returns to those properties looks the same
+   * (CloudFormation does not tell a rollback from an update), and is taken for it: the host keeps
+   * the VPC, as it must anyway.
+   */
+  private static boolean rollbackOfAnAddition(Map<String, String> liveTags, HostEvent e) {
+    return MarkerTag.writtenBy(
+            MarkerTag.VPC_ADDED,
+            liveTags.get(MarkerTag.VPC_ADDED),
+            e.stackId(),
+            e.logicalResourceId(),
+            e.properties())
+        .isPresent();
+  }
+
+  private static boolean ownMarker(String key, String value, HostEvent e, HostSpec before) {
+    return MarkerTag.writtenBy(key, value, e.stackId(), e.logicalResourceId(), before).isPresent();
   }
 
   private void updateHost(HostSpec wanted, HostState live) {
@@ -197,7 +256,7 @@ final class HostUpdate {
       } catch (HostApiException again) {
         // Judge by what was seen before.
       }
-      if (LiveConfig.shows(wanted, now)) {
+      if (LiveConfig.shows(wanted, now) && !LiveConfig.vpcSetUpFailed(now)) {
         // An earlier attempt whose answer was lost took effect (the SDK sent it again).
         return;
       }
@@ -222,17 +281,19 @@ final class HostUpdate {
 
   /**
    * After a replacement that failed part-way, the rollback finds the original in place: the hosts
-   * the failed attempt made (still carrying the create marker) are deleted. Best effort: the
-   * rollback itself must not fail.
+   * the failed attempt made are deleted. Only hosts whose create marker this resource of this stack
+   * wrote: a host someone else made with those properties (another stack's, one an earlier stack
+   * retained, one an earlier version marked) is never touched. Best effort: the rollback itself
+   * must not fail.
    */
-  private String removeLeftovers(HostSpec failed, String keep) {
+  private String removeLeftovers(HostEvent e, HostSpec failed, String keep) {
     List<HostState> leftovers;
     try {
       leftovers =
           HostListing.of(api)
               .allWithMarker(
                   MarkerTag.KEY,
-                  null,
+                  v -> ownMarker(MarkerTag.KEY, v, e, null),
                   h -> !h.arn().equals(keep) && LiveConfig.sameIdentity(failed, h));
     } catch (HostApiException ex) {
       return "; could not look for hosts a failed replacement left (" + ex.kind() + ")";
@@ -253,12 +314,23 @@ final class HostUpdate {
     return note.toString();
   }
 
-  private static ResourceFailure vpcRemovalRefused(HostSpec wanted, String arn) {
+  /**
+   * A change that removes the VPC: UpdateHost cannot, so it needs a new host, which the service
+   * makes only once the old one has let go of the URL, and whose old host's deletion needs the EC2
+   * rights the stack keeps only while a host of it has a VPC.
+   */
+  private static ResourceFailure vpcRemovalRefused(HostSpec wanted, String arn, boolean kept) {
     return new ResourceFailure(
         Failures.describe(wanted.name(), arn)
-            + ": the VpcConfiguration would be removed. UpdateHost cannot remove a host's VPC, so"
-            + " that needs a new host, and deleting the old one needs the EC2 rights the stack"
-            + " keeps only while it has a host in a VPC. Nothing was changed. "
-            + TWO_DEPLOYS);
+            + (kept
+                ? ": the host keeps a VpcConfiguration its properties do not have (the rollback of"
+                    + " its addition left it), and the old host of a replacement would need it"
+                    + " removed. Deploy the host with its VPC again first."
+                : ": the VpcConfiguration would be removed.")
+            + " UpdateHost cannot remove a host's VPC, so that takes a new host. Nothing was"
+            + " changed. To remove the VPC, in three deploys: "
+            + Failures.inThreeDeploys("the host back without vpc")
+            + "; then set it up again in the console (README, \"Removing a VPC from a host\"). Or"
+            + " revert the change.");
   }
 }

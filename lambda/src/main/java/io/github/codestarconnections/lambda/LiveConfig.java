@@ -1,8 +1,12 @@
 package io.github.codestarconnections.lambda;
 
+import java.util.Objects;
 import java.util.TreeSet;
 
-/** Whether what the service shows of a host is what a template wants. */
+/**
+ * Whether what the service shows of a host is what a template wants. Properties read as recorded
+ * may lack fields ({@link HostSpec}); a missing field matches nothing.
+ */
 final class LiveConfig {
   private LiveConfig() {}
 
@@ -14,7 +18,8 @@ final class LiveConfig {
     if (wanted == null || live == null) {
       return wanted == null && live == null;
     }
-    return wanted.vpcId().equals(live.vpcId())
+    return wanted.vpcId() != null
+        && wanted.vpcId().equals(live.vpcId())
         && new TreeSet<>(wanted.subnetIds()).equals(new TreeSet<>(live.subnetIds()))
         && new TreeSet<>(wanted.securityGroupIds()).equals(new TreeSet<>(live.securityGroupIds()))
         && (live.tlsCertificate() == null || live.tlsCertificate().equals(wanted.tlsCertificate()));
@@ -30,12 +35,16 @@ final class LiveConfig {
   }
 
   /**
-   * Whether UpdateHost is needed: the host does not show the wanted endpoint or VPC, or a wanted
-   * certificate differs from the old properties' while GetHost shows none (the live host cannot
-   * tell then).
+   * Whether UpdateHost is needed: the host does not show the wanted endpoint or VPC; or a wanted
+   * VPC is the one whose set-up failed (sending it again starts the set-up again, which is what
+   * "fix the network and deploy again" relies on); or a wanted certificate differs from the old
+   * properties' while GetHost shows none (the live host cannot tell then).
    */
   static boolean needsUpdate(HostSpec wanted, HostState live, HostSpec old) {
     if (!shows(wanted, live)) {
+      return true;
+    }
+    if (wanted.vpc() != null && vpcSetUpFailed(live)) {
       return true;
     }
     return wanted.vpc() != null
@@ -45,10 +54,18 @@ final class LiveConfig {
         && (old.vpc() == null || !wanted.vpc().tlsCertificate().equals(old.vpc().tlsCertificate()));
   }
 
+  /** Whether the host's VPC set-up failed (VPC_CONFIG_FAILED_INITIALIZATION, both models). */
+  static boolean vpcSetUpFailed(HostState live) {
+    return live.vpc() != null
+        && StatusKind.of(live.status()) == StatusKind.FAILED
+        && live.status().contains("VPC");
+  }
+
   /** Same name, provider type and endpoint. */
   static boolean sameIdentity(HostSpec spec, HostState h) {
-    return spec.name().equals(h.name())
-        && spec.providerType().equals(h.providerType())
-        && spec.providerEndpoint().equals(h.providerEndpoint());
+    return spec.name() != null
+        && spec.name().equals(h.name())
+        && Objects.equals(spec.providerType(), h.providerType())
+        && Objects.equals(spec.providerEndpoint(), h.providerEndpoint());
   }
 }

@@ -176,6 +176,8 @@ final class SnapStartPriming implements Resource {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("RequestType", requestType);
     e.put("RequestId", "snapstart-priming");
+    e.put(
+        "StackId", "arn:aws:cloudformation:us-east-1:000000000000:stack/SnapStartPriming/priming");
     e.put("LogicalResourceId", "Priming");
     e.put("ResourceType", "Custom::CodeStarConnectionsHost");
     e.put("ResourceProperties", properties);

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What TagResource and UntagResource must do to a live host: set the wanted tags that differ from
- * the live ones (and any marker being put on), remove the keys the old properties had and the
- * wanted lack, and remove the handler's passing markers ({@link MarkerTag#REPLACED_BY}, {@link
- * MarkerTag#VPC_ADDED}) unless one is being put on. Tags someone added outside CloudFormation stay.
+ * What TagResource and UntagResource must do to a live host's user tags: set the wanted tags that
+ * differ from the live ones, and remove the keys the old properties had and the wanted lack. Tags
+ * someone added outside CloudFormation stay, and so do the handler's markers ({@link MarkerTag}): a
+ * request puts those on before it changes the host and removes them only once its outcome is
+ * settled ({@link MarkerSettlement}), never with the user's tags.
  *
  * @param toSet tags to add or change
  * @param toRemove keys to remove
@@ -22,10 +23,7 @@ record TagChange(Map<String, String> toSet, List<String> toRemove) {
   }
 
   static TagChange between(
-      Map<String, String> live,
-      Map<String, String> oldTags,
-      Map<String, String> wantedTags,
-      Map<String, String> markers) {
+      Map<String, String> live, Map<String, String> oldTags, Map<String, String> wantedTags) {
     Map<String, String> set = new LinkedHashMap<>();
     wantedTags.forEach(
         (k, v) -> {
@@ -33,19 +31,9 @@ record TagChange(Map<String, String> toSet, List<String> toRemove) {
             set.put(k, v);
           }
         });
-    markers.forEach(
-        (k, v) -> {
-          if (!Objects.equals(live.get(k), v)) {
-            set.put(k, v);
-          }
-        });
     List<String> remove = new ArrayList<>();
     for (String k : live.keySet()) {
-      boolean dropped = oldTags.containsKey(k) && !wantedTags.containsKey(k);
-      boolean passingMarker =
-          (k.equals(MarkerTag.REPLACED_BY) || k.equals(MarkerTag.VPC_ADDED))
-              && !markers.containsKey(k);
-      if (dropped || passingMarker) {
+      if (oldTags.containsKey(k) && !wantedTags.containsKey(k) && !MarkerTag.KEYS.contains(k)) {
         remove.add(k);
       }
     }

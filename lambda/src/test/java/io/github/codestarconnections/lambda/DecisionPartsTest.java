@@ -81,7 +81,7 @@ class DecisionPartsTest {
   }
 
   @Test
-  void tagsAreReconciledAgainstTheLiveTagsLeavingOthersAlone() {
+  void tagsAreReconciledAgainstTheLiveTagsLeavingOthersAndTheMarkersAlone() {
     Map<String, String> live =
         Map.of(
             "keep",
@@ -99,16 +99,12 @@ class DecisionPartsTest {
     TagChange c =
         TagChange.between(
             live,
-            Map.of("keep", "1", "change", "old", "drop", "1"),
-            Map.of("keep", "1", "change", "new", "add", "2"),
-            Map.of());
+            Map.of("keep", "1", "change", "old", "drop", "1", MarkerTag.KEY, "r1"),
+            Map.of("keep", "1", "change", "new", "add", "2"));
     assertThat(c.toSet()).isEqualTo(Map.of("change", "new", "add", "2"));
-    assertThat(c.toRemove()).containsExactlyInAnyOrder("drop", MarkerTag.REPLACED_BY);
-    TagChange marking =
-        TagChange.between(Map.of(), Map.of(), Map.of(), Map.of(MarkerTag.VPC_ADDED, "d"));
-    assertThat(marking.toSet()).isEqualTo(Map.of(MarkerTag.VPC_ADDED, "d"));
-    assertThat(TagChange.between(Map.of("a", "1"), Map.of(), Map.of("a", "1"), Map.of()).isEmpty())
-        .isTrue();
+    // Markers go only when their request is settled (MarkerSettlement), never with user tags.
+    assertThat(c.toRemove()).containsExactly("drop");
+    assertThat(TagChange.between(Map.of("a", "1"), Map.of(), Map.of("a", "1")).isEmpty()).isTrue();
   }
 
   @Test
@@ -131,15 +127,5 @@ class DecisionPartsTest {
         new HostState(
             "arn", "h", "GitHubEnterpriseServer", "https://y", withoutCert, "PENDING", null);
     assertThat(LiveConfig.shows(wanted, elsewhere)).isFalse();
-  }
-
-  @Test
-  void theVpcAddedDigestDependsOnNameTypeAndEndpointOnly() {
-    HostSpec a = new HostSpec("h", "GitHubEnterpriseServer", "https://x", null, Map.of("t", "1"));
-    HostSpec sameWithVpc = new HostSpec("h", "GitHubEnterpriseServer", "https://x", VPC, Map.of());
-    HostSpec otherEndpoint =
-        new HostSpec("h", "GitHubEnterpriseServer", "https://y", null, Map.of());
-    assertThat(MarkerTag.digest(a)).hasSize(32).isEqualTo(MarkerTag.digest(sameWithVpc));
-    assertThat(MarkerTag.digest(a)).isNotEqualTo(MarkerTag.digest(otherEndpoint));
   }
 }

@@ -71,7 +71,13 @@ class HostDecisionsTest {
     Map<String, Object> answer = cfn.onEvent(event);
     String arn = (String) answer.get("PhysicalResourceId");
     assertThat(standIn.host(arn).tags())
-        .containsEntry(MarkerTag.KEY, (String) event.get("RequestId"));
+        .containsEntry(
+            MarkerTag.KEY,
+            MarkerTag.value(
+                MarkerTag.KEY,
+                new MarkerTag.Writer(
+                    CloudFormationPlayer.STACK_ID, "Host1A2B3C4D", (String) event.get("RequestId")),
+                null));
     standIn.fault("UntagResource", Fault.THROTTLE, 4);
     Result r = cfn.pollUntilComplete(event, answer);
     assertThat(r.polls()).isEqualTo(2);
@@ -227,8 +233,15 @@ class HostDecisionsTest {
     Result r = cfn.update(arn, v1, host("h2").endpoint("https://x.example.com").build());
     assertThat(r.physicalResourceId()).isNotEqualTo(arn);
     assertThat(r.polls()).isEqualTo(3);
-    // The replaced host is marked until CloudFormation deletes it.
-    assertThat(standIn.host(arn).tags()).containsEntry(MarkerTag.REPLACED_BY, "Host1A2B3C4D");
+    // The replaced host is marked, as this stack's resource's, until CloudFormation deletes it.
+    assertThat(
+            MarkerTag.writtenBy(
+                MarkerTag.REPLACED_BY,
+                standIn.host(arn).tags().get(MarkerTag.REPLACED_BY),
+                CloudFormationPlayer.STACK_ID,
+                "Host1A2B3C4D",
+                null))
+        .isPresent();
   }
 
   /** Item 2: the rollback of a completed replacement goes back to the original host. */
@@ -287,8 +300,8 @@ class HostDecisionsTest {
     String arn = cfn.create(v1).physicalResourceId();
     standIn.resetCounts();
     assertThatThrownBy(() -> cfn.update(arn, v1, host("h2").build()))
-        .hasMessageContaining("two deploys")
-        .hasMessageContaining("providerEndpoint");
+        .hasMessageContaining("Change providerEndpoint together with it")
+        .hasMessageContaining("removalPolicy DESTROY");
     assertThat(standIn.callCount("CreateHost") + standIn.callCount("TagResource")).isZero();
     assertThat(standIn.host(arn).tags()).isEmpty();
   }
@@ -307,7 +320,8 @@ class HostDecisionsTest {
     standIn.resetCounts();
     assertThatThrownBy(() -> cfn.update(arn, withVpc, none))
         .hasMessageContaining("UpdateHost cannot remove a host's VPC")
-        .hasMessageContaining("two deploys");
+        .hasMessageContaining("removalPolicy DESTROY")
+        .hasMessageContaining("Removing a VPC from a host");
     assertThat(standIn.callCount("UpdateHost") + standIn.callCount("CreateHost")).isZero();
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.codestarconnections.lambda.HostEvent;
+import io.github.codestarconnections.lambda.HostEventParser;
 import io.github.codestarconnections.lambda.IsCompleteHandler;
 import io.github.codestarconnections.lambda.MarkerTag;
 import io.github.codestarconnections.lambda.Namespace;
@@ -186,18 +188,26 @@ class MalformedEventPropertyTest {
                           "Update to " + bad.what(),
                           Events.update(ARN, good, bad.properties()),
                           "ResourceProperties." + bad.mentions());
-                  case UPDATE_OLD ->
-                      new BadEvent(
-                          "Update from " + bad.what(),
-                          Events.update(ARN, bad.properties(), good),
-                          "OldResourceProperties." + bad.mentions());
                 });
   }
 
   enum Placement {
     CREATE,
-    UPDATE_NEW,
-    UPDATE_OLD
+    UPDATE_NEW
+  }
+
+  /**
+   * OldResourceProperties are what CloudFormation recorded: an earlier version's, or those of an
+   * Update that failed on them (whose rollback brings them as OldResourceProperties). They are
+   * read, never refused, whatever their form.
+   */
+  @Property(tries = TRIES)
+  void badOldPropertiesAreReadNotRefused(
+      @ForAll("badProperties") BadProperties bad,
+      @ForAll("validProperties") Map<String, Object> good) {
+    HostEvent e = HostEventParser.parse(Events.update(ARN, bad.properties(), good));
+    assertThat(e.oldProperties()).isNotNull();
+    assertThat(e.properties().name()).isEqualTo(good.get("Name"));
   }
 
   /** isComplete gets onEvent's physical id; a valid one shows that validation comes first. */

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.github.codestarconnections.lambda.IsCompleteHandler;
 import io.github.codestarconnections.lambda.Namespace;
 import io.github.codestarconnections.lambda.OnEventHandler;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Delivery;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Redelivered;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
 import io.github.codestarconnections.test.standin.PolicyStatement;
 import io.github.codestarconnections.test.standin.StandInClients;
@@ -53,6 +55,8 @@ public final class CloudFormation implements AutoCloseable {
   final Set<String> failing = new HashSet<>();
   final List<String> events = new ArrayList<>();
   final ResourceDispatch dispatch;
+  private final CustomResources customs;
+  private final List<String> redeliveryDifferences = new ArrayList<>();
   final HarnessClock clock = new HarnessClock();
   Map<String, Object> template = Map.of("Resources", Map.of());
   String status = "NONE";
@@ -79,7 +83,7 @@ public final class CloudFormation implements AutoCloseable {
     standIn.allow(DEPLOYER, List.of(PolicyStatement.allowAll()));
     IamAccount iam = new IamAccount(standIn);
     NativeResources natives = new NativeResources(standIn, clients(DEPLOYER), iam, failing);
-    CustomResources customs = new CustomResources(this::function, this::handler, maxPolls, clock);
+    this.customs = new CustomResources(this::function, this::handler, maxPolls, clock);
     this.dispatch = new ResourceDispatch(natives, customs, events);
   }
 
@@ -103,6 +107,61 @@ public final class CloudFormation implements AutoCloseable {
   public CloudFormation cleanupOrder(CleanupOrder order) {
     this.cleanupOrder = order;
     return this;
+  }
+
+  /**
+   * Delivers the requests of some operations to this library's functions twice from now on, the way
+   * Lambda and the Provider framework may ({@link Delivery}); what a second delivery does
+   * differently from the first is kept in {@link #redeliveryDifferences()}.
+   *
+   * @param delivery how
+   * @param operations CREATE, UPDATE, UPDATE_ROLLBACK, DELETE
+   * @return this
+   */
+  public CloudFormation deliverTwice(Delivery delivery, String... operations) {
+    Redelivered report =
+        new Redelivered() {
+          @Override
+          public Object account() {
+            // What a handler may change: hosts, their configuration and tags (not the statuses,
+            // which the service moves on by itself), and connections.
+            List<String> hosts = new ArrayList<>();
+            standIn
+                .hosts()
+                .forEach(
+                    h ->
+                        hosts.add(
+                            h.arn()
+                                + " "
+                                + h.providerEndpoint()
+                                + " vpc="
+                                + h.vpcId()
+                                + h.subnetIds()
+                                + h.securityGroupIds()
+                                + " tags="
+                                + new java.util.TreeMap<>(h.tags())));
+            return hosts + " " + standIn.connections();
+          }
+
+          @Override
+          public void differs(String what) {
+            redeliveryDifferences.add(what);
+          }
+        };
+    for (String operation : operations) {
+      customs.deliver(operation, delivery, report);
+    }
+    return this;
+  }
+
+  /**
+   * What a second delivery of a request did differently from the first: another answer, or another
+   * account.
+   *
+   * @return one line each, empty when every request was safe to deliver twice
+   */
+  public List<String> redeliveryDifferences() {
+    return List.copyOf(redeliveryDifferences);
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.github.codestarconnections.test.lifecycle;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Delivery;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Redelivered;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.Response;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.UserFunctions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,8 @@ final class CustomResources {
   private final Function<String, Deployed> functionByArn;
   private final Handlers handlers;
   private final ProviderFramework framework;
+  private final Map<String, Delivery> deliveries = new HashMap<>();
+  private Redelivered redelivered = Redelivered.UNCHECKED;
   private int requests;
 
   CustomResources(
@@ -44,16 +49,29 @@ final class CustomResources {
     this.framework = new ProviderFramework(maxPolls, clock);
   }
 
-  Response create(String logicalId, Map<String, Object> definition, Map<String, Object> props) {
-    Map<String, Object> e = base("Create", logicalId, Templates.type(definition), props);
-    return send(e, () -> {});
+  /**
+   * How the requests of an operation reach this library's functions from now on.
+   *
+   * @param operation CREATE, UPDATE, UPDATE_ROLLBACK or DELETE
+   * @param delivery how
+   * @param report where a second delivery's differences go
+   */
+  void deliver(String operation, Delivery delivery, Redelivered report) {
+    deliveries.put(operation, delivery);
+    redelivered = report;
   }
 
-  Response update(Deployed current, Map<String, Object> props, Map<String, Object> oldProps) {
+  Response create(String logicalId, Map<String, Object> definition, Map<String, Object> props) {
+    Map<String, Object> e = base("Create", logicalId, Templates.type(definition), props);
+    return send(e, () -> {}, "CREATE");
+  }
+
+  Response update(
+      Deployed current, Map<String, Object> props, Map<String, Object> oldProps, String operation) {
     Map<String, Object> e = base("Update", current.logicalId, current.type(), props);
     e.put("PhysicalResourceId", current.physicalId);
     e.put("OldResourceProperties", strings(oldProps));
-    return send(e, () -> {});
+    return send(e, () -> {}, operation);
   }
 
   /**
@@ -65,7 +83,7 @@ final class CustomResources {
   Response delete(Deployed d, Runnable whileWaiting) {
     Map<String, Object> e = base("Delete", d.logicalId, d.type(), d.properties);
     e.put("PhysicalResourceId", d.physicalId);
-    return send(e, whileWaiting);
+    return send(e, whileWaiting, "DELETE");
   }
 
   private Map<String, Object> base(
@@ -82,7 +100,7 @@ final class CustomResources {
     return e;
   }
 
-  private Response send(Map<String, Object> event, Runnable whileWaiting) {
+  private Response send(Map<String, Object> event, Runnable whileWaiting, String operation) {
     String token = String.valueOf(event.get("ServiceToken"));
     Deployed function = functionByArn.apply(token);
     if (function == null) {
@@ -114,7 +132,9 @@ final class CustomResources {
             onEventHandler,
             isComplete == null ? null : isComplete.physicalId,
             isComplete == null ? null : handlers.of(isComplete)),
-        whileWaiting);
+        whileWaiting,
+        deliveries.getOrDefault(operation, Delivery.ONCE),
+        redelivered);
   }
 
   static Map<String, Object> environment(Deployed function) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Delivery;
+import io.github.codestarconnections.test.lifecycle.ProviderFramework.Redelivered;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.Response;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.UserFunctions;
 import java.nio.file.Files;
@@ -125,6 +127,71 @@ class HarnessContractTest {
     assertThat(timedOut.reason()).isEqualTo("Operation timed out");
     assertThat(timedOut.physicalResourceId()).isEqualTo("new");
     assertThat(calls).hasSize(4);
+  }
+
+  /**
+   * A request delivered twice reaches the user functions twice, CloudFormation takes the answer it
+   * would get, and what the second delivery does differently is reported.
+   */
+  @Test
+  void aRequestDeliveredTwiceReachesTheFunctionsTwiceAndDifferencesAreReported() {
+    ProviderFramework f = new ProviderFramework(3);
+    List<String> differences = new ArrayList<>();
+    List<String> account = new ArrayList<>();
+    Redelivered report =
+        new Redelivered() {
+          @Override
+          public Object account() {
+            return List.copyOf(account);
+          }
+
+          @Override
+          public void differs(String what) {
+            differences.add(what);
+          }
+        };
+    int[] onEvents = {0};
+    RequestHandler<Map<String, Object>, Map<String, Object>> counting =
+        (event, context) -> {
+          account.add("host " + ++onEvents[0]);
+          return Map.of("PhysicalResourceId", "p" + onEvents[0]);
+        };
+    UserFunctions functions =
+        new UserFunctions("on", counting, "is", answering(Map.of("IsComplete", true)));
+
+    // A lost answer: each function invoked again, the second answer used, a change reported.
+    Response r =
+        f.handle(event("Create", null), functions, () -> {}, Delivery.LOST_ANSWERS, report);
+    assertThat(r.physicalResourceId()).isEqualTo("p2");
+    assertThat(calls).hasSize(2);
+    assertThat(differences).singleElement().asString().contains("p1").contains("p2");
+
+    // Two runs: both onEvents, then both waits; the first run's answer is CloudFormation's.
+    differences.clear();
+    calls.clear();
+    r = f.handle(event("Create", null), functions, () -> {}, Delivery.TWO_RUNS, report);
+    assertThat(r.physicalResourceId()).isEqualTo("p3");
+    assertThat(calls).hasSize(2);
+    assertThat(differences).singleElement().asString().contains("p4").contains("p3");
+
+    // A late run: the first run's answer, and a change of the account reported.
+    differences.clear();
+    r = f.handle(event("Create", null), functions, () -> {}, Delivery.LATE_SECOND_RUN, report);
+    assertThat(r.physicalResourceId()).isEqualTo("p5");
+    assertThat(differences).singleElement().asString().contains("host 6");
+
+    // The same answer twice reports nothing.
+    differences.clear();
+    UserFunctions steady =
+        new UserFunctions(
+            "on",
+            answering(Map.of("PhysicalResourceId", "p")),
+            "is",
+            answering(Map.of("IsComplete", true)));
+    for (Delivery d : Delivery.values()) {
+      f.handle(event("Create", null), steady, () -> {}, d, report);
+    }
+    assertThat(differences).isEmpty();
   }
 
   @Test

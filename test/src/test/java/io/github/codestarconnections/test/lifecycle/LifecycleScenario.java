@@ -44,13 +44,22 @@ abstract class LifecycleScenario {
   private DeployResult deploy(java.util.Map<String, Object> template, String expectedStatus) {
     DeployResult r = cfn.deploy(template);
     assertThat(r.status()).as("%s\nhandler log:\n%s", r, cfn.log()).isEqualTo(expectedStatus);
+    assertSafeToDeliverTwice();
     return r;
   }
 
   DeployResult deleteStack(String expectedStatus) {
     DeployResult r = cfn.delete();
     assertThat(r.status()).as("%s\nhandler log:\n%s", r, cfn.log()).isEqualTo(expectedStatus);
+    assertSafeToDeliverTwice();
     return r;
+  }
+
+  /**
+   * Every request delivered twice (see {@link CloudFormation#deliverTwice}) did what the first did.
+   */
+  private void assertSafeToDeliverTwice() {
+    assertThat(cfn.redeliveryDifferences()).as("handler log:\n%s", cfn.log()).isEmpty();
   }
 
   AccountCheck account() {

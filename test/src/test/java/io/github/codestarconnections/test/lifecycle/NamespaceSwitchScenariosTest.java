@@ -62,7 +62,10 @@ class NamespaceSwitchScenariosTest extends LifecycleScenario {
     deploy(v1, "CREATE_COMPLETE");
     DeployResult r =
         deploy(app(ghes().in(ServiceNamespace.CODECONNECTIONS)), "UPDATE_ROLLBACK_COMPLETE");
-    assertThat(r.reason()).contains(GHES).contains("two deploys");
+    assertThat(r.reason())
+        .contains(GHES)
+        .contains("three deploys")
+        .contains("removalPolicy DESTROY");
     account().app(v1).verify();
   }
 }

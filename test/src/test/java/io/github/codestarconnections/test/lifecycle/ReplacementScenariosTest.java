@@ -52,8 +52,8 @@ class ReplacementScenariosTest extends LifecycleScenario {
             app(ghes().named("renamed").tagged(Map.of("team", "ci"))), "UPDATE_ROLLBACK_COMPLETE");
     assertThat(r.reason())
         .contains("https://ghes.example.com")
-        .contains("two deploys")
-        .contains("providerEndpoint");
+        .contains("Change providerEndpoint together with it")
+        .contains("removalPolicy DESTROY");
     assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
     assertThat(cfn.physicalId("Ghes")).isEqualTo(arn);
     account().app(v1).verify();
@@ -64,7 +64,7 @@ class ReplacementScenariosTest extends LifecycleScenario {
     LifecycleApp v1 = app(ghes().inVpc("A")).withNetwork();
     deploy(v1, "CREATE_COMPLETE");
     DeployResult r = deploy(app(ghes().at(GHES2)).withNetwork(), "UPDATE_ROLLBACK_COMPLETE");
-    assertThat(r.reason()).contains("VPC").contains("two deploys");
+    assertThat(r.reason()).contains("VPC").contains("Removing a VPC from a host");
     assertThat(standIn.callCount("CreateHost")).isEqualTo(1);
     account().app(v1).verify();
   }

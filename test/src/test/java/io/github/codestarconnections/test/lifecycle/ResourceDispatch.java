@@ -70,7 +70,7 @@ final class ResourceDispatch {
     try {
       Deployed after;
       if (isCustom(definition)) {
-        Response r = customs.update(current, props, oldProps);
+        Response r = customs.update(current, props, oldProps, what);
         if (!r.success()) {
           throw new ResourceFailed(r.physicalResourceId(), r.reason());
         }

@@ -84,7 +84,7 @@ class RollbackScenariosTest extends LifecycleScenario {
     LifecycleApp withVpc = app(ghes().inVpc("A").groups("A1")).withNetwork();
     DeployResult r = deploy(withVpc.breaking(), "UPDATE_ROLLBACK_COMPLETE");
     assertThat(r.cleanupFailures()).isEmpty();
-    assertThat(cfn.log()).contains("the host keeps it");
+    assertThat(cfn.log()).contains("the host keeps its VPC");
     account().app(withVpc).verify();
     standIn.resetCounts();
     deploy(withVpc, "UPDATE_COMPLETE");

@@ -260,6 +260,43 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
   }
 
   /**
+   * Puts a host in place as an earlier handler, or someone else, left it: with a VPC configuration
+   * and a status of its own (no scripted progression).
+   *
+   * @param namespace whose ARN it gets
+   * @param name the name
+   * @param providerType the provider type
+   * @param endpoint the endpoint
+   * @param vpcConfiguration VpcId, SubnetIds, SecurityGroupIds (and TlsCertificate), or null
+   * @param status e.g. PENDING or VPC_CONFIG_FAILED_INITIALIZATION
+   * @param statusMessage the status message ListHosts shows, or null
+   * @param tags its tags
+   * @return its ARN
+   */
+  public synchronized String seedHost(
+      Namespace namespace,
+      String name,
+      String providerType,
+      String endpoint,
+      Map<String, Object> vpcConfiguration,
+      String status,
+      String statusMessage,
+      Map<String, String> tags) {
+    HostRecord h =
+        dispatcher.hostOps.newHost(
+            namespace,
+            name,
+            providerType,
+            endpoint,
+            vpcConfiguration == null ? null : Answer.JSON.valueToTree(vpcConfiguration));
+    h.tags.putAll(tags);
+    h.status = status;
+    h.statusMessage = statusMessage;
+    h.upcoming.clear();
+    return h.arn;
+  }
+
+  /**
    * Puts a connection in place as if someone else had made it: it shows the first of the statuses
    * now (PENDING when none), each GetConnection moves to the next, the last stays.
    *
