@@ -93,6 +93,24 @@ final class CdkReferences {
   }
 
   /**
+   * A repository link reference as a repository link.
+   *
+   * @param ref the reference, or null
+   * @return the link (the reference itself when it is one), or null
+   */
+  static IRepositoryLink repositoryLink(
+      software.amazon.awscdk.interfaces.codestarconnections.IRepositoryLinkRef ref) {
+    if (ref == null || ref instanceof IRepositoryLink) {
+      return (IRepositoryLink) ref;
+    }
+    return adapter(
+        ref,
+        ImportedRepositoryLink.REFERENCE_ID,
+        ImportedRepositoryLink.class,
+        (scope, id) -> ImportedRepositoryLink.ofReference(scope, id, ref));
+  }
+
+  /**
    * A connection as aws-cdk's codeconnections reference, made once per connection.
    *
    * @param connection the connection

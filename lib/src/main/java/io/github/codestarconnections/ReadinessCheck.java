@@ -44,6 +44,7 @@ public class ReadinessCheck extends Construct {
 
   private final CfnResource resource;
   private final ReadinessMode mode;
+  private final IConnection connection;
 
   /**
    * Defines a check.
@@ -68,6 +69,7 @@ public class ReadinessCheck extends Construct {
               + " set; a check reads exactly one of them");
     }
     this.mode = props.getMode() == null ? ReadinessMode.REPORT : props.getMode();
+    this.connection = connection;
     Stack stack = Stack.of(this);
     HostProviderSettings.Values settings = HostProviderSettings.of(stack, owner);
     int waitSeconds = waitSeconds(owner, props.getTimeout(), settings);
@@ -146,6 +148,11 @@ public class ReadinessCheck extends Construct {
    */
   public ReadinessMode getMode() {
     return mode;
+  }
+
+  /** Whether the check fails the deployment unless this connection is (or becomes) AVAILABLE. */
+  boolean requiresAvailable(IConnection c) {
+    return mode != ReadinessMode.REPORT && connection == c;
   }
 
   private int waitSeconds(Owner owner, Duration timeout, HostProviderSettings.Values settings) {

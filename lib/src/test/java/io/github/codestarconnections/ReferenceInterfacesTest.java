@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.codeconnections.CfnConnectionProps;
 import software.amazon.awscdk.services.codeconnections.CfnHost;
 import software.amazon.awscdk.services.codeconnections.CfnHostProps;
 import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.codestarconnections.CfnRepositoryLink;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
@@ -90,7 +91,7 @@ class ReferenceInterfacesTest {
   // ---- Our L2s are aws-cdk's references ---------------------------------------------------------
 
   @Test
-  void awsCdkReadsOurConnectionsAndHostsAsItsReferences() {
+  void awsCdkReadsOurConnectionsHostsAndLinksAsItsReferences() {
     Connection codestar =
         Connection.Builder.create(stack, "CodeStar").providerType(ProviderType.GITHUB).build();
     Connection codeconnections =
@@ -103,6 +104,12 @@ class ReferenceInterfacesTest {
             .providerType(ProviderType.GITHUB_ENTERPRISE_SERVER)
             .providerEndpoint("https://github.example.com")
             .build();
+    IRepositoryLink link =
+        RepositoryLink.fromRepositoryLinkArn(
+            stack,
+            "Link",
+            "arn:aws:codestar-connections:us-east-1:123456789012:repository-link/"
+                + "be8f2017-b016-4a77-87b4-608054f70e77");
 
     // aws-cdk's static functions read the reference through the jsii kernel.
     assertThat(
@@ -119,6 +126,7 @@ class ReferenceInterfacesTest {
             Map.of("Ref", stack.getLogicalId((CfnElement) host.getNode().getDefaultChild())));
     assertThat(CfnHost.arnForHost(Host.fromHostArn(stack, "Imported", ImportedHostArn.CODESTAR)))
         .isEqualTo(ImportedHostArn.CODESTAR);
+    assertThat(CfnRepositoryLink.arnForRepositoryLink(link)).isEqualTo(link.getRepositoryLinkArn());
   }
 
   /** Kept here so that the host ARN reads as what it is. */
