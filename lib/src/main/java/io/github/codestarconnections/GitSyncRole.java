@@ -63,13 +63,17 @@ final class GitSyncRole {
    * @param stack its stack (the synced stack's account and region)
    * @param stackName the synced stack's name
    * @param connection the link's connection, or null when unknown (an imported link)
+   * @param policy the role's one policy: {@link #statements}, and what is added to it later
    * @return the role
    */
-  static Role make(Construct scope, Stack stack, String stackName, IConnection connection) {
+  static Role make(
+      Construct scope,
+      Stack stack,
+      String stackName,
+      IConnection connection,
+      PolicyDocument policy) {
     Map<String, PolicyDocument> policies = new LinkedHashMap<>();
-    policies.put(
-        "GitSync",
-        PolicyDocument.Builder.create().statements(statements(stack, stackName)).build());
+    policies.put("GitSync", policy);
     Role role =
         Role.Builder.create(scope, "Role")
             .assumedBy(principal(stack, connection))
@@ -164,17 +168,27 @@ final class GitSyncRole {
     conditions.put("StringEquals", account);
     if (connection != null) {
       Map<String, Object> source = new LinkedHashMap<>();
-      source.put("aws:SourceArn", connectionArnForms(connection.getConnectionArn()));
+      source.put(
+          "aws:SourceArn",
+          connectionArnForms(
+              connection.getConnectionArn(), connection.getServiceNamespace().orElse(null)));
       conditions.put("ArnLike", source);
     }
     return new ServicePrincipal(PRINCIPAL).withConditions(conditions);
   }
 
-  /** A connection's ARN in each namespace: literal ones as they are, a token's parts split. */
-  static List<String> connectionArnForms(String connectionArn) {
+  /**
+   * A connection's ARN in each namespace: in its own (when known) the ARN itself, in another one
+   * formed from the ARN's parts (split at deploy time when the ARN is a token).
+   */
+  static List<String> connectionArnForms(String connectionArn, ServiceNamespace own) {
     ArnComponents parts = Arn.split(connectionArn, ArnFormat.SLASH_RESOURCE_NAME);
     List<String> forms = new ArrayList<>();
     for (ServiceNamespace namespace : ServiceNamespace.values()) {
+      if (namespace == own) {
+        forms.add(connectionArn);
+        continue;
+      }
       forms.add(
           "arn:"
               + parts.getPartition()

@@ -10,6 +10,8 @@ import software.amazon.awscdk.interfaces.codestarconnections.ISyncConfigurationR
 import software.amazon.awscdk.interfaces.codestarconnections.SyncConfigurationReference;
 import software.amazon.awscdk.services.codestarconnections.CfnSyncConfiguration;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 /**
@@ -22,7 +24,7 @@ import software.constructs.Construct;
  * CloudFormation User Guide lists (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/
  * git-sync-prereq.html), the CloudFormation actions scoped to this one stack. Without a service
  * role on the synced stack, CloudFormation makes the stack's resources with that role's
- * permissions: grant them to {@link #getRole()}.
+ * permissions: grant them with {@link #addToRolePolicy}.
  *
  * <p>Changing {@code stackName} replaces the sync configuration (its registry schema's
  * createOnlyProperties: {@code ResourceName} and {@code SyncType}); the branch, the deployment
@@ -43,6 +45,7 @@ import software.constructs.Construct;
 public class SyncConfiguration extends Resource implements ISyncConfigurationRef {
   private final CfnSyncConfiguration resource;
   private final IRole role;
+  private final PolicyDocument ownPolicy;
   private final String stackName;
 
   /**
@@ -76,8 +79,14 @@ public class SyncConfiguration extends Resource implements ISyncConfigurationRef
               + " would each overwrite the other's template: sync another stack");
     }
     if (props.getRole() == null) {
-      this.role = GitSyncRole.make(this, stack, stackName, link.getConnection().orElse(null));
+      this.ownPolicy =
+          PolicyDocument.Builder.create()
+              .statements(GitSyncRole.statements(stack, stackName))
+              .build();
+      this.role =
+          GitSyncRole.make(this, stack, stackName, link.getConnection().orElse(null), ownPolicy);
     } else {
+      this.ownPolicy = null;
       this.role = props.getRole();
       GitSyncRole.grant(role, stack, stackName);
     }
@@ -115,6 +124,24 @@ public class SyncConfiguration extends Resource implements ISyncConfigurationRef
    */
   public IRole getRole() {
     return role;
+  }
+
+  /**
+   * Allows Git sync's role more: what CloudFormation needs to make the synced stack's resources
+   * when that stack has no service role of its own. On the role made for this stack the statement
+   * goes into the role's own policy, which exists before the sync configuration (so before Git
+   * sync's first update); on a given role it goes into the role's default policy, on which the sync
+   * configuration depends.
+   *
+   * @param statement the statement, e.g. the actions on the resources the synced stack's template
+   *     makes
+   */
+  public void addToRolePolicy(PolicyStatement statement) {
+    if (ownPolicy != null) {
+      ownPolicy.addStatements(statement);
+    } else {
+      role.addToPrincipalPolicy(statement);
+    }
   }
 
   /**

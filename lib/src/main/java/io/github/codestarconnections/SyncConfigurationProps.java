@@ -86,7 +86,8 @@ public final class SyncConfigurationProps {
    * the permissions Git sync needs to it (as aws-cdk's constructs do with a role they are given; an
    * import made with {@code mutable(false)} is left as it is); a role of your own must trust {@code
    * cloudformation.sync.codeconnections.amazonaws.com}. Without a service role on the stack,
-   * CloudFormation makes the stack's resources with this role's permissions: grant it those.
+   * CloudFormation makes the stack's resources with this role's permissions: grant them with {@link
+   * SyncConfiguration#addToRolePolicy}.
    *
    * @return the role, or null
    * @default a role made for this one stack: trusted by Git sync's service principal for this

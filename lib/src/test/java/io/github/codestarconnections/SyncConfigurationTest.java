@@ -157,6 +157,19 @@ class SyncConfigurationTest {
   }
 
   @Test
+  void statementsAddedLaterGoIntoTheRolesOwnPolicy() {
+    SyncConfiguration s = sync("App").build();
+    s.addToRolePolicy(
+        software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+            .actions(List.of("sqs:CreateQueue"))
+            .resources(List.of("arn:aws:sqs:us-east-1:123456789012:app-jobs"))
+            .build());
+    assertThat(resource(logicalId(s.getRole())).get("Properties").toString())
+        .contains("sqs:CreateQueue");
+    assertThat(Template.fromStack(stack).findResources("AWS::IAM::Policy")).isEmpty();
+  }
+
+  @Test
   void aTokenConnectionArnIsSplitIntoBothNamespacesForms() {
     RepositoryLink onToken =
         RepositoryLink.Builder.create(stack, "OnToken")
@@ -192,10 +205,18 @@ class SyncConfigurationTest {
             .assumedBy(new ServicePrincipal(GitSyncRole.PRINCIPAL))
             .build();
     SyncConfiguration s = sync("App").role(own).build();
+    s.addToRolePolicy(
+        software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+            .actions(List.of("sqs:CreateQueue"))
+            .resources(List.of("arn:aws:sqs:us-east-1:123456789012:app-jobs"))
+            .build());
 
     assertThat(s.getRole()).isSameAs(own);
     String policy = Template.fromStack(stack).findResources("AWS::IAM::Policy").toString();
-    assertThat(policy).contains("cloudformation:CreateChangeSet").contains("stack/app/*");
+    assertThat(policy)
+        .contains("cloudformation:CreateChangeSet")
+        .contains("stack/app/*")
+        .contains("sqs:CreateQueue");
     assertThat((List<?>) resource(logicalId(s)).get("DependsOn"))
         .anySatisfy(id -> assertThat(id.toString()).startsWith("OwnDefaultPolicy"));
   }
