@@ -53,6 +53,7 @@ public final class CloudFormation implements AutoCloseable {
   final Set<String> failing = new HashSet<>();
   final List<String> events = new ArrayList<>();
   final ResourceDispatch dispatch;
+  final GitSyncResources gitSync;
   final HarnessClock clock = new HarnessClock();
   Map<String, Object> template = Map.of("Resources", Map.of());
   String status = "NONE";
@@ -78,7 +79,9 @@ public final class CloudFormation implements AutoCloseable {
     this.standIn = standIn;
     standIn.allow(DEPLOYER, List.of(PolicyStatement.allowAll()));
     IamAccount iam = new IamAccount(standIn);
-    NativeResources natives = new NativeResources(standIn, clients(DEPLOYER), iam, failing);
+    this.gitSync = new GitSyncResources(standIn);
+    NativeResources natives =
+        new NativeResources(standIn, clients(DEPLOYER), iam, gitSync, failing);
     CustomResources customs = new CustomResources(this::function, this::handler, maxPolls, clock);
     this.dispatch = new ResourceDispatch(natives, customs, events);
   }

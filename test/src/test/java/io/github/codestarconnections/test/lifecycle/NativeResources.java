@@ -14,13 +14,15 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * AWS::CodeConnections::Host} call the stand-in as the deployer (allowed everything), as
  * CloudFormation's handlers do with the caller's rights. EC2 VPCs, subnets and security groups get
  * ids that pass the host model's patterns; a security group a host still uses cannot be deleted.
- * IAM roles and policies feed the stand-in's IAM check. Every other type is a no-op with a made-up
- * physical id and attributes.
+ * IAM roles and policies feed the stand-in's IAM check. The Git sync types follow the service's
+ * rules in {@link GitSyncResources}. Every other type is a no-op with a made-up physical id and
+ * attributes.
  */
 final class NativeResources {
   private final CodeStarConnectionsStandIn standIn;
   private final IamAccount iam;
   private final NativeConnectivity connectivity;
+  private final GitSyncResources gitSync;
   private final Set<String> failing;
   private int sequence;
 
@@ -28,10 +30,12 @@ final class NativeResources {
       CodeStarConnectionsStandIn standIn,
       StandInClients deployer,
       IamAccount iam,
+      GitSyncResources gitSync,
       Set<String> failingLogicalIds) {
     this.standIn = standIn;
     this.iam = iam;
     this.connectivity = new NativeConnectivity(deployer);
+    this.gitSync = gitSync;
     this.failing = failingLogicalIds;
   }
 
@@ -105,6 +109,8 @@ final class NativeResources {
             attributes.put("HostArn", arn);
             yield arn;
           }
+          case GitSyncResources.LINK, GitSyncResources.SYNC ->
+              gitSync.create(type, props, attributes);
           default -> name(logicalId, 64);
         };
     return new Deployed(logicalId, definition, physicalId, props, attributes);
@@ -124,6 +130,8 @@ final class NativeResources {
           connectivity.retag(current.type(), current.physicalId, current.properties, props);
       case "AWS::CodeConnections::Host" ->
           connectivity.updateHost(current.physicalId, current.properties, props);
+      case GitSyncResources.LINK, GitSyncResources.SYNC ->
+          gitSync.update(current.type(), current.physicalId, props, current.attributes);
       default -> {
         // Nothing the stand-in or the IAM check sees.
       }
@@ -153,6 +161,7 @@ final class NativeResources {
       case "AWS::CodeStarConnections::Connection", "AWS::CodeConnections::Connection" ->
           connectivity.deleteConnection(d.type(), d.physicalId);
       case "AWS::CodeConnections::Host" -> connectivity.deleteHost(d.physicalId);
+      case GitSyncResources.LINK, GitSyncResources.SYNC -> gitSync.delete(d.type(), d.physicalId);
       default -> {
         // Nothing to do.
       }
