@@ -398,6 +398,31 @@ class ReferenceInterfacesTest {
   }
 
   @Test
+  void anL1InAStackOfAnotherEnvironmentKeepsThatEnvironment() {
+    Stack other =
+        new Stack(
+            app,
+            "Other",
+            StackProps.builder()
+                .env(Environment.builder().account("210987654321").region("eu-west-1").build())
+                .build());
+    CfnHost l1 =
+        new CfnHost(
+            other,
+            "Ghes",
+            CfnHostProps.builder()
+                .name("ghes")
+                .providerType("GitHubEnterpriseServer")
+                .providerEndpoint("https://github.example.com")
+                .build());
+    IHost host = Host.fromHostRef(l1);
+    assertThat(host.getEnv().getAccount()).isEqualTo("210987654321");
+    assertThat(host.getEnv().getRegion()).isEqualTo("eu-west-1");
+    assertThat(host.getStack()).isSameAs(other);
+    assertThat(host.getServiceNamespace()).contains(ServiceNamespace.CODECONNECTIONS);
+  }
+
+  @Test
   void aTokenArnOfUnknownNamespaceGrantsBothPrefixes() {
     IConnection c =
         Connection.fromConnectionRef(
