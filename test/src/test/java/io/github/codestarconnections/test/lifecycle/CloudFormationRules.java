@@ -37,37 +37,25 @@ final class CloudFormationRules {
 
   private static final Map<String, String> SCHEMAS =
       Map.of(
-          "AWS::CodeConnections::Host",
-          "aws-codeconnections-host.json",
-          "AWS::CodeConnections::Connection",
-          "aws-codeconnections-connection.json",
-          "AWS::CodeStarConnections::Connection",
-          "aws-codestarconnections-connection.json",
-          GitSyncResources.LINK,
-          "aws-codestarconnections-repositorylink.json",
-          GitSyncResources.SYNC,
-          "aws-codestarconnections-syncconfiguration.json");
+          "AWS::CodeConnections::Host", "aws-codeconnections-host.json",
+          "AWS::CodeConnections::Connection", "aws-codeconnections-connection.json",
+          "AWS::CodeStarConnections::Connection", "aws-codestarconnections-connection.json",
+          "AWS::CodeStarConnections::RepositoryLink", "aws-codestarconnections-repositorylink.json",
+          "AWS::CodeStarConnections::SyncConfiguration",
+              "aws-codestarconnections-syncconfiguration.json");
 
   private static final Map<String, List<String>> WRITTEN =
       Map.of(
-          "AWS::CodeConnections::Host",
-          List.of("Name", "ProviderType"),
-          "AWS::CodeConnections::Connection",
-          List.of("ConnectionName", "ProviderType", "HostArn"),
+          "AWS::CodeConnections::Host", List.of("Name", "ProviderType"),
+          "AWS::CodeConnections::Connection", List.of("ConnectionName", "ProviderType", "HostArn"),
           "AWS::CodeStarConnections::Connection",
-          List.of("ConnectionName", "ProviderType", "HostArn"),
-          "AWS::EC2::SecurityGroup",
-          List.of("GroupDescription", "GroupName", "VpcId"),
-          "AWS::EC2::Subnet",
-          List.of("AvailabilityZone", "CidrBlock", "VpcId"),
-          "AWS::EC2::VPC",
-          List.of("CidrBlock", "InstanceTenancy"),
-          "AWS::IAM::RolePolicy",
-          List.of("PolicyName", "RoleName"),
-          GitSyncResources.LINK,
-          List.of("RepositoryName", "OwnerId"),
-          GitSyncResources.SYNC,
-          List.of("SyncType", "ResourceName"));
+              List.of("ConnectionName", "ProviderType", "HostArn"),
+          "AWS::EC2::SecurityGroup", List.of("GroupDescription", "GroupName", "VpcId"),
+          "AWS::EC2::Subnet", List.of("AvailabilityZone", "CidrBlock", "VpcId"),
+          "AWS::EC2::VPC", List.of("CidrBlock", "InstanceTenancy"),
+          "AWS::IAM::RolePolicy", List.of("PolicyName", "RoleName"),
+          "AWS::CodeStarConnections::RepositoryLink", List.of("RepositoryName", "OwnerId"),
+          "AWS::CodeStarConnections::SyncConfiguration", List.of("SyncType", "ResourceName"));
 
   private CloudFormationRules() {}
 
