@@ -280,6 +280,34 @@ public final class CodeBuildSourceProps {
     }
 
     /**
+     * Sets the connection from aws-cdk's codestar-connections reference (an L1 {@code
+     * codestarconnections.CfnConnection}, or any implementer), as {@link
+     * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef)}
+     * reads it.
+     *
+     * @param connection the reference
+     * @return this builder
+     */
+    public Builder connection(
+        software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef connection) {
+      return connection(CdkReferences.connection(connection));
+    }
+
+    /**
+     * Sets the connection from aws-cdk's codeconnections reference (an L1 {@code
+     * codeconnections.CfnConnection}, or any implementer), as {@link
+     * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codeconnections.IConnectionRef)}
+     * reads it.
+     *
+     * @param connection the reference
+     * @return this builder
+     */
+    public Builder connection(
+        software.amazon.awscdk.interfaces.codeconnections.IConnectionRef connection) {
+      return connection(CdkReferences.connection(connection));
+    }
+
+    /**
      * @param owner the owner: {@link CodeBuildSourceProps#getOwner()}
      * @return this builder
      */

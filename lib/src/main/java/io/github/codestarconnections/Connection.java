@@ -147,6 +147,40 @@ public class Connection extends ConnectionBase {
   }
 
   /**
+   * A connection known by aws-cdk's codestar-connections reference: an L1 {@code
+   * codestarconnections.CfnConnection} (namespace {@code codestar-connections}, its name and its
+   * literal provider type), or any other implementer (namespace from a literal ARN, else unknown:
+   * grants then name both prefixes). Its account and region are the reference's. Every API of this
+   * library that takes an {@link IConnection} also takes the reference and does this itself; call
+   * it to grant on an L1, e.g. {@code Connection.fromConnectionRef(cfnConnection).grantUse(role)}.
+   *
+   * @param ref the reference
+   * @return the connection: the reference itself when it is one of this library's, else an adapter
+   *     made once under it
+   * @throws IllegalArgumentException when a literal ARN is not a connection ARN
+   */
+  public static IConnection fromConnectionRef(
+      software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef ref) {
+    return CdkReferences.connection(ref);
+  }
+
+  /**
+   * A connection known by aws-cdk's codeconnections reference: an L1 {@code
+   * codeconnections.CfnConnection} (namespace {@code codeconnections}, its name and its literal
+   * provider type), or any other implementer (namespace from a literal ARN, else unknown). Its
+   * account and region are the reference's.
+   *
+   * @param ref the reference
+   * @return the connection: the one it stands for when it came from {@link
+   *     IConnection#toCodeConnectionsRef()}, else an adapter made once under it
+   * @throws IllegalArgumentException when a literal ARN is not a connection ARN
+   */
+  public static IConnection fromConnectionRef(
+      software.amazon.awscdk.interfaces.codeconnections.IConnectionRef ref) {
+    return CdkReferences.connection(ref);
+  }
+
+  /**
    * Imports a connection made elsewhere by its ARN and, if known, its name.
    *
    * @param scope the parent construct

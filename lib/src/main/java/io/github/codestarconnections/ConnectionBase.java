@@ -66,6 +66,21 @@ public abstract class ConnectionBase extends Resource implements IConnection {
   }
 
   /**
+   * This connection as aws-cdk's reference: its ARN, in whichever namespace it was made. Declared
+   * here, not as a default method of {@link IConnection}: the jsii kernel sees only methods a class
+   * declares, and aws-cdk reads the reference there.
+   *
+   * @return the reference
+   */
+  @Override
+  public software.amazon.awscdk.interfaces.codestarconnections.ConnectionReference
+      getConnectionRef() {
+    return software.amazon.awscdk.interfaces.codestarconnections.ConnectionReference.builder()
+        .connectionArn(getConnectionArn())
+        .build();
+  }
+
+  /**
    * Grants the named actions with the prefix of this connection's namespace, or with both prefixes
    * when the namespace is unknown: IAM matches the action's prefix with the ARN's
    * (https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html).

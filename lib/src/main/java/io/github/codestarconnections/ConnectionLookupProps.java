@@ -140,6 +140,17 @@ public final class ConnectionLookupProps {
     }
 
     /**
+     * Sets the host from aws-cdk's reference (an L1 {@code CfnHost}, or any implementer), as {@link
+     * Host#fromHostRef} reads it.
+     *
+     * @param host the reference
+     * @return this builder
+     */
+    public Builder host(software.amazon.awscdk.interfaces.codeconnections.IHostRef host) {
+      return host(CdkReferences.host(host));
+    }
+
+    /**
      * Sets {@link ConnectionLookupProps#getRerun()}.
      *
      * @param rerun when the lookup runs again

@@ -188,6 +188,17 @@ public final class ConnectionProps {
     }
 
     /**
+     * Sets the host from aws-cdk's reference (an L1 {@code CfnHost}, or any implementer), as {@link
+     * Host#fromHostRef} reads it.
+     *
+     * @param host the reference
+     * @return this builder
+     */
+    public B host(software.amazon.awscdk.interfaces.codeconnections.IHostRef host) {
+      return host(CdkReferences.host(host));
+    }
+
+    /**
      * Sets {@link ConnectionProps#getTags()}.
      *
      * @param tags keys 1 to 128 characters not starting with {@code aws:}, values 0 to 256; at most

@@ -60,6 +60,44 @@ public class ConnectionSource extends CodePipelineSource {
   }
 
   /**
+   * A source reading a branch of a repository through a connection given as aws-cdk's
+   * codestar-connections reference (an L1 {@code codestarconnections.CfnConnection}, or any
+   * implementer; see {@link
+   * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef)}).
+   *
+   * @param connection the reference
+   * @param repoString {@code "owner/repo"}, or {@code "group/subgroup/repo"} for GitLab
+   * @param branch the branch, e.g. {@code "main"}
+   * @return the source
+   * @throws IllegalArgumentException when repoString or branch is not valid
+   */
+  public static ConnectionSource of(
+      software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef connection,
+      String repoString,
+      String branch) {
+    return of(CdkReferences.connection(connection), repoString, branch);
+  }
+
+  /**
+   * A source reading a branch of a repository through a connection given as aws-cdk's
+   * codeconnections reference (an L1 {@code codeconnections.CfnConnection}, or any implementer; see
+   * {@link
+   * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codeconnections.IConnectionRef)}).
+   *
+   * @param connection the reference
+   * @param repoString {@code "owner/repo"}, or {@code "group/subgroup/repo"} for GitLab
+   * @param branch the branch, e.g. {@code "main"}
+   * @return the source
+   * @throws IllegalArgumentException when repoString or branch is not valid
+   */
+  public static ConnectionSource of(
+      software.amazon.awscdk.interfaces.codeconnections.IConnectionRef connection,
+      String repoString,
+      String branch) {
+    return of(CdkReferences.connection(connection), repoString, branch);
+  }
+
+  /**
    * Makes the pipeline's source action. Called by CDK Pipelines.
    *
    * @param output the artifact to write
@@ -128,6 +166,38 @@ public class ConnectionSource extends CodePipelineSource {
      */
     public static Builder create(IConnection connection, String repoString, String branch) {
       return new Builder(connection, repoString, branch);
+    }
+
+    /**
+     * Starts a source on a connection given as aws-cdk's codestar-connections reference.
+     *
+     * @param connection the reference (an L1 {@code codestarconnections.CfnConnection}, or any
+     *     implementer)
+     * @param repoString {@code "owner/repo"}, or {@code "group/subgroup/repo"} for GitLab
+     * @param branch the branch, e.g. {@code "main"}
+     * @return the builder
+     */
+    public static Builder create(
+        software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef connection,
+        String repoString,
+        String branch) {
+      return create(CdkReferences.connection(connection), repoString, branch);
+    }
+
+    /**
+     * Starts a source on a connection given as aws-cdk's codeconnections reference.
+     *
+     * @param connection the reference (an L1 {@code codeconnections.CfnConnection}, or any
+     *     implementer)
+     * @param repoString {@code "owner/repo"}, or {@code "group/subgroup/repo"} for GitLab
+     * @param branch the branch, e.g. {@code "main"}
+     * @return the builder
+     */
+    public static Builder create(
+        software.amazon.awscdk.interfaces.codeconnections.IConnectionRef connection,
+        String repoString,
+        String branch) {
+      return create(CdkReferences.connection(connection), repoString, branch);
     }
 
     /**

@@ -243,6 +243,34 @@ public final class ConnectionSourceActionProps {
     }
 
     /**
+     * Sets the connection from aws-cdk's codestar-connections reference (an L1 {@code
+     * codestarconnections.CfnConnection}, or any implementer), as {@link
+     * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef)}
+     * reads it.
+     *
+     * @param connection the reference
+     * @return this builder
+     */
+    public B connection(
+        software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef connection) {
+      return connection(CdkReferences.connection(connection));
+    }
+
+    /**
+     * Sets the connection from aws-cdk's codeconnections reference (an L1 {@code
+     * codeconnections.CfnConnection}, or any implementer), as {@link
+     * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codeconnections.IConnectionRef)}
+     * reads it.
+     *
+     * @param connection the reference
+     * @return this builder
+     */
+    public B connection(
+        software.amazon.awscdk.interfaces.codeconnections.IConnectionRef connection) {
+      return connection(CdkReferences.connection(connection));
+    }
+
+    /**
      * Sets {@link ConnectionSourceActionProps#getOwner()}.
      *
      * @param owner the owner

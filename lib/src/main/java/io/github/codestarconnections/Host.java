@@ -126,6 +126,21 @@ public class Host extends Resource implements IHost, ITaggable {
   }
 
   /**
+   * A host known by aws-cdk's reference: an L1 {@code CfnHost} (namespace {@code codeconnections},
+   * and its literal provider type), or any other implementer (namespace from a literal ARN, else
+   * unknown). Its account and region are the reference's. Every API of this library that takes an
+   * {@link IHost} also takes the reference and does this itself.
+   *
+   * @param ref the reference
+   * @return the host: the reference itself when it is one of this library's, else an adapter made
+   *     once under it
+   * @throws IllegalArgumentException when a literal ARN is not a host ARN
+   */
+  public static IHost fromHostRef(software.amazon.awscdk.interfaces.codeconnections.IHostRef ref) {
+    return CdkReferences.host(ref);
+  }
+
+  /**
    * Imports a host whose ARN is published in an SSM String parameter (e.g. by {@link
    * #publishHostArnParameter}). The stack reads the parameter at deploy time. The namespace is
    * unknown at synth, so a {@link Connection} on it may be in either namespace: give it the host's.
@@ -206,6 +221,18 @@ public class Host extends Resource implements IHost, ITaggable {
       hostArn = backing.hostArn();
     }
     return hostArn;
+  }
+
+  /**
+   * This host as aws-cdk's reference: its ARN, in whichever namespace it was made.
+   *
+   * @return the reference
+   */
+  @Override
+  public software.amazon.awscdk.interfaces.codeconnections.HostReference getHostRef() {
+    return software.amazon.awscdk.interfaces.codeconnections.HostReference.builder()
+        .hostArn(getHostArn())
+        .build();
   }
 
   /**

@@ -8,8 +8,14 @@ import software.amazon.awscdk.services.iam.IGrantable;
 /**
  * A CodeStar Connections (CodeConnections) connection, owned ({@link Connection}) or imported
  * ({@link Connection#fromConnectionArn}).
+ *
+ * <p>It is aws-cdk's {@code interfaces.codestarconnections.IConnectionRef}, whatever the namespace
+ * of its ARN, so it goes wherever aws-cdk takes that reference; {@link #toCodeConnectionsRef()}
+ * gives it as the codeconnections one (Java lets no class be both: they declare the same method
+ * with two return types). The reference carries the connection's own ARN.
  */
-public interface IConnection extends IResource {
+public interface IConnection
+    extends IResource, software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef {
   /**
    * The connection's ARN, {@code
    * arn:<partition>:codestar-connections|codeconnections:<region>:<account>:connection/<id>}. This
@@ -78,6 +84,34 @@ public interface IConnection extends IResource {
    * @return the grant
    */
   Grant grantCodeBuildUse(IGrantable grantee);
+
+  /**
+   * This connection as aws-cdk's reference: its ARN, in whichever namespace it was made. This
+   * library's connections declare it in {@link ConnectionBase}, where the jsii kernel (which
+   * aws-cdk reads the reference through) sees it; this default serves Java callers of an
+   * implementation written before {@code IConnection} was a reference, which should declare it too
+   * before it is handed to aws-cdk.
+   *
+   * @return the reference
+   */
+  @Override
+  default software.amazon.awscdk.interfaces.codestarconnections.ConnectionReference
+      getConnectionRef() {
+    return software.amazon.awscdk.interfaces.codestarconnections.ConnectionReference.builder()
+        .connectionArn(getConnectionArn())
+        .build();
+  }
+
+  /**
+   * This connection as aws-cdk's {@code interfaces.codeconnections.IConnectionRef}: a construct
+   * under it carrying its ARN (in whichever namespace it was made) and environment, made on first
+   * use. Given back to this library, it is this connection again.
+   *
+   * @return the reference
+   */
+  default software.amazon.awscdk.interfaces.codeconnections.IConnectionRef toCodeConnectionsRef() {
+    return CdkReferences.codeConnectionsView(this);
+  }
 
   /**
    * Grants the given IAM actions on this connection.

@@ -49,6 +49,13 @@ final class ImportedHost extends Resource implements IHost {
     return hostArn;
   }
 
+  @Override
+  public software.amazon.awscdk.interfaces.codeconnections.HostReference getHostRef() {
+    return software.amazon.awscdk.interfaces.codeconnections.HostReference.builder()
+        .hostArn(hostArn)
+        .build();
+  }
+
   /**
    * The namespace of the host's ARN, when it is known at synth.
    *

@@ -174,7 +174,7 @@ final class ProviderNagFindings {
    * How cdk-nag writes an ARN of this stack's account and region ending in {@code tail}: pseudo
    * parameters in angle brackets, literals as they are.
    */
-  private static String nagArn(IConstruct in, String service, String tail) {
+  static String nagArn(IConstruct in, String service, String tail) {
     Stack stack = Stack.of(in);
     return "arn:"
         + nagForm(stack.getPartition(), "AWS::Partition")

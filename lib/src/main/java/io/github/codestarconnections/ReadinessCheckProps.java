@@ -123,6 +123,34 @@ public final class ReadinessCheckProps {
     }
 
     /**
+     * Sets the connection from aws-cdk's codestar-connections reference (an L1 {@code
+     * codestarconnections.CfnConnection}, or any implementer), as {@link
+     * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef)}
+     * reads it.
+     *
+     * @param connection the reference
+     * @return this builder
+     */
+    public B connection(
+        software.amazon.awscdk.interfaces.codestarconnections.IConnectionRef connection) {
+      return connection(CdkReferences.connection(connection));
+    }
+
+    /**
+     * Sets the connection from aws-cdk's codeconnections reference (an L1 {@code
+     * codeconnections.CfnConnection}, or any implementer), as {@link
+     * Connection#fromConnectionRef(software.amazon.awscdk.interfaces.codeconnections.IConnectionRef)}
+     * reads it.
+     *
+     * @param connection the reference
+     * @return this builder
+     */
+    public B connection(
+        software.amazon.awscdk.interfaces.codeconnections.IConnectionRef connection) {
+      return connection(CdkReferences.connection(connection));
+    }
+
+    /**
      * Sets {@link ReadinessCheckProps#getHost()}.
      *
      * @param host the host
@@ -131,6 +159,17 @@ public final class ReadinessCheckProps {
     public B host(IHost host) {
       this.host = host;
       return (B) this;
+    }
+
+    /**
+     * Sets the host from aws-cdk's reference (an L1 {@code CfnHost}, or any implementer), as {@link
+     * Host#fromHostRef} reads it.
+     *
+     * @param host the reference
+     * @return this builder
+     */
+    public B host(software.amazon.awscdk.interfaces.codeconnections.IHostRef host) {
+      return host(CdkReferences.host(host));
     }
 
     /**

@@ -36,6 +36,18 @@ record RepositoryRef(String owner, String repo, String branch) {
     require(who, "branch", branch);
     checkOwner(who, "owner", owner);
     checkRepo(who, repo);
+    checkBranch(who, branch);
+    return new RepositoryRef(owner, repo, branch);
+  }
+
+  /**
+   * Checks a branch name against Git's rules (git check-ref-format); tokens pass.
+   *
+   * @param who who asks, for messages
+   * @param branch the branch (not null)
+   * @throws IllegalArgumentException naming the value and the rule
+   */
+  static void checkBranch(Owner who, String branch) {
     if (!JsiiShortcuts.isUnresolved(branch) && BAD_BRANCH.matcher(branch).find()) {
       throw new IllegalArgumentException(
           who
@@ -45,7 +57,6 @@ record RepositoryRef(String owner, String repo, String branch) {
               + " or any of ~^:?*[\\, nor start with '/', '.' or '-', nor end with '/', '.' or"
               + " '.lock'");
     }
-    return new RepositoryRef(owner, repo, branch);
   }
 
   /**
@@ -95,10 +106,24 @@ record RepositoryRef(String owner, String repo, String branch) {
    * @throws IllegalArgumentException naming the value and the rule
    */
   static void checkRepo(Owner who, String repo) {
+    checkRepo(who, "repo", repo);
+  }
+
+  /**
+   * Checks a repository's name held by a property of the given name; tokens pass.
+   *
+   * @param who who asks, for messages
+   * @param property the property, e.g. {@code "repositoryName"}
+   * @param repo the repository's name (not null)
+   * @throws IllegalArgumentException naming the property, the value and the rule
+   */
+  static void checkRepo(Owner who, String property, String repo) {
     if (!JsiiShortcuts.isUnresolved(repo) && !SEGMENT.matcher(repo).matches()) {
       throw new IllegalArgumentException(
           who
-              + ": repo '"
+              + ": "
+              + property
+              + " '"
               + repo
               + "' is not a repository name; it must be letters, digits, '_', '.' and '-' (put"
               + " the owner in owner, not in repo)");

@@ -151,7 +151,7 @@ class ConnectionSourceTest {
     assertThatThrownBy(() -> ConnectionSource.of(c, "acme/service", "bad branch"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("branch 'bad branch' is not a valid Git branch name");
-    assertThatThrownBy(() -> ConnectionSource.of(null, "acme/service", "main"))
+    assertThatThrownBy(() -> ConnectionSource.of((IConnection) null, "acme/service", "main"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("connection is required");
   }

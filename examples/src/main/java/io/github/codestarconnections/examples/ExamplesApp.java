@@ -30,7 +30,8 @@ public final class ExamplesApp {
         new CodeBuildWebhookStack(app, "CodeBuildWebhook"),
         new TriggeredPipelineStack(app, "TriggeredPipeline"),
         new CodeBuildCredentialStack(app, "CodeBuildCredential"),
-        new LookupPipelineStack(app, "LookupPipeline"));
+        new LookupPipelineStack(app, "LookupPipeline"),
+        new GitSyncStack(app, "GitSync"));
   }
 
   /**

@@ -71,6 +71,17 @@ public final class CfnSchema {
   }
 
   /**
+   * The schema's top-level property names.
+   *
+   * @return the names, in the schema's order
+   */
+  public List<String> propertyNames() {
+    List<String> names = new ArrayList<>();
+    root.path("properties").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /**
    * Checks a resource's properties.
    *
    * @param properties the synthesized Properties map

@@ -57,6 +57,7 @@ public final class CloudFormation implements AutoCloseable {
   final ResourceDispatch dispatch;
   private final CustomResources customs;
   private final List<String> redeliveryDifferences = new ArrayList<>();
+  final GitSyncResources gitSync;
   final HarnessClock clock = new HarnessClock();
   Map<String, Object> template = Map.of("Resources", Map.of());
   String status = "NONE";
@@ -82,7 +83,9 @@ public final class CloudFormation implements AutoCloseable {
     this.standIn = standIn;
     standIn.allow(DEPLOYER, List.of(PolicyStatement.allowAll()));
     IamAccount iam = new IamAccount(standIn);
-    NativeResources natives = new NativeResources(standIn, clients(DEPLOYER), iam, failing);
+    this.gitSync = new GitSyncResources(standIn);
+    NativeResources natives =
+        new NativeResources(standIn, clients(DEPLOYER), iam, gitSync, failing);
     this.customs = new CustomResources(this::function, this::handler, maxPolls, clock);
     this.dispatch = new ResourceDispatch(natives, customs, events);
   }

@@ -19,9 +19,9 @@ import java.util.Objects;
  * https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html; update
  * behaviours,
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html).
- * The connection and host types read theirs from {@code reference.dir} (or the same lists written
- * here when it is absent; {@link #createOnly} is checked against the schemas in a test). For the
- * EC2 types the "Update requires: Replacement" properties of the template reference pages
+ * The connection, host and Git sync types read theirs from {@code reference.dir} (or the same lists
+ * written here when it is absent; {@link #createOnly} is checked against the schemas in a test).
+ * For the EC2 types the "Update requires: Replacement" properties of the template reference pages
  * (AWS::EC2::SecurityGroup, AWS::EC2::Subnet, AWS::EC2::VPC) are written here, and for
  * AWS::IAM::RolePolicy its registry schema's createOnlyProperties (PolicyName, RoleName; the schema
  * cfn-lint ships, and the template reference's "Update requires: Replacement"). Every other type,
@@ -39,7 +39,10 @@ final class CloudFormationRules {
       Map.of(
           "AWS::CodeConnections::Host", "aws-codeconnections-host.json",
           "AWS::CodeConnections::Connection", "aws-codeconnections-connection.json",
-          "AWS::CodeStarConnections::Connection", "aws-codestarconnections-connection.json");
+          "AWS::CodeStarConnections::Connection", "aws-codestarconnections-connection.json",
+          "AWS::CodeStarConnections::RepositoryLink", "aws-codestarconnections-repositorylink.json",
+          "AWS::CodeStarConnections::SyncConfiguration",
+              "aws-codestarconnections-syncconfiguration.json");
 
   private static final Map<String, List<String>> WRITTEN =
       Map.of(
@@ -50,7 +53,9 @@ final class CloudFormationRules {
           "AWS::EC2::SecurityGroup", List.of("GroupDescription", "GroupName", "VpcId"),
           "AWS::EC2::Subnet", List.of("AvailabilityZone", "CidrBlock", "VpcId"),
           "AWS::EC2::VPC", List.of("CidrBlock", "InstanceTenancy"),
-          "AWS::IAM::RolePolicy", List.of("PolicyName", "RoleName"));
+          "AWS::IAM::RolePolicy", List.of("PolicyName", "RoleName"),
+          "AWS::CodeStarConnections::RepositoryLink", List.of("RepositoryName", "OwnerId"),
+          "AWS::CodeStarConnections::SyncConfiguration", List.of("SyncType", "ResourceName"));
 
   private CloudFormationRules() {}
 

@@ -15,14 +15,16 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * CloudFormation's handlers do with the caller's rights. EC2 VPCs, subnets and security groups get
  * ids that pass the host model's patterns; a security group a host still uses cannot be deleted.
  * IAM roles and policies feed the stand-in's IAM check. CodeBuild projects and source credentials
- * check their connection as CodeBuild does ({@link CodeBuildProjects}). Every other type is a no-op
- * with a made-up physical id and attributes.
+ * check their connection as CodeBuild does ({@link CodeBuildProjects}). The Git sync types follow
+ * the service's rules in {@link GitSyncResources}. Every other type is a no-op with a made-up
+ * physical id and attributes.
  */
 final class NativeResources {
   private final CodeStarConnectionsStandIn standIn;
   private final IamAccount iam;
   private final NativeConnectivity connectivity;
   private final CodeBuildProjects codeBuild;
+  private final GitSyncResources gitSync;
   private final Set<String> failing;
   private int sequence;
 
@@ -30,11 +32,13 @@ final class NativeResources {
       CodeStarConnectionsStandIn standIn,
       StandInClients deployer,
       IamAccount iam,
+      GitSyncResources gitSync,
       Set<String> failingLogicalIds) {
     this.standIn = standIn;
     this.iam = iam;
     this.connectivity = new NativeConnectivity(deployer);
     this.codeBuild = new CodeBuildProjects(standIn);
+    this.gitSync = gitSync;
     this.failing = failingLogicalIds;
   }
 
@@ -116,6 +120,8 @@ final class NativeResources {
             codeBuild.putCredential(props);
             yield "arn:aws:codebuild:us-east-1:" + Intrinsics.ACCOUNT + ":token/" + hexId("");
           }
+          case GitSyncResources.LINK, GitSyncResources.SYNC ->
+              gitSync.create(type, props, attributes);
           default -> name(logicalId, 64);
         };
     return new Deployed(logicalId, definition, physicalId, props, attributes);
@@ -141,6 +147,8 @@ final class NativeResources {
         codeBuild.deleteCredential(current.properties);
         codeBuild.putCredential(props);
       }
+      case GitSyncResources.LINK, GitSyncResources.SYNC ->
+          gitSync.update(current.type(), current.physicalId, props, current.attributes);
       default -> {
         // Nothing the stand-in or the IAM check sees.
       }
@@ -171,6 +179,7 @@ final class NativeResources {
           connectivity.deleteConnection(d.type(), d.physicalId);
       case "AWS::CodeConnections::Host" -> connectivity.deleteHost(d.physicalId);
       case "AWS::CodeBuild::SourceCredential" -> codeBuild.deleteCredential(d.properties);
+      case GitSyncResources.LINK, GitSyncResources.SYNC -> gitSync.delete(d.type(), d.physicalId);
       default -> {
         // Nothing to do.
       }
