@@ -107,7 +107,11 @@ public final class CodeBuildSourceCredentialProps {
   public static final class Builder extends Setters<Builder> {
     private Builder() {}
 
-    /** Builds the props: an immutable copy of what was set. */
+    /**
+     * Builds the props.
+     *
+     * @return an immutable copy of what was set
+     */
     public CodeBuildSourceCredentialProps build() {
       return new CodeBuildSourceCredentialProps(this);
     }

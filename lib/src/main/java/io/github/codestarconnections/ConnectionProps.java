@@ -248,7 +248,11 @@ public final class ConnectionProps {
   public static final class Builder extends Setters<Builder> {
     private Builder() {}
 
-    /** Builds the props: an immutable copy of what was set. */
+    /**
+     * Builds the props.
+     *
+     * @return an immutable copy of what was set
+     */
     public ConnectionProps build() {
       return new ConnectionProps(this);
     }

@@ -396,7 +396,11 @@ public final class ConnectionSourceActionProps {
   public static final class Builder extends Setters<Builder> {
     private Builder() {}
 
-    /** Builds the props: an immutable copy of what was set. */
+    /**
+     * Builds the props.
+     *
+     * @return an immutable copy of what was set
+     */
     public ConnectionSourceActionProps build() {
       return new ConnectionSourceActionProps(this);
     }

@@ -341,7 +341,11 @@ public final class HostProps {
   public static final class Builder extends Setters<Builder> {
     private Builder() {}
 
-    /** Builds the props: an immutable copy of what was set. */
+    /**
+     * Builds the props.
+     *
+     * @return an immutable copy of what was set
+     */
     public HostProps build() {
       return new HostProps(this);
     }

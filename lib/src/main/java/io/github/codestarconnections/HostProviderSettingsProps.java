@@ -147,7 +147,11 @@ public final class HostProviderSettingsProps {
   public static final class Builder extends Setters<Builder> {
     private Builder() {}
 
-    /** Builds the props: an immutable copy of what was set. */
+    /**
+     * Builds the props.
+     *
+     * @return an immutable copy of what was set
+     */
     public HostProviderSettingsProps build() {
       return new HostProviderSettingsProps(this);
     }

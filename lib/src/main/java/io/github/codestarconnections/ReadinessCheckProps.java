@@ -221,7 +221,11 @@ public final class ReadinessCheckProps {
   public static final class Builder extends Setters<Builder> {
     private Builder() {}
 
-    /** Builds the props: an immutable copy of what was set. */
+    /**
+     * Builds the props.
+     *
+     * @return an immutable copy of what was set
+     */
     public ReadinessCheckProps build() {
       return new ReadinessCheckProps(this);
     }

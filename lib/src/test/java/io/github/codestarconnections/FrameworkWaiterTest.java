@@ -31,6 +31,9 @@ class FrameworkWaiterTest {
         .build();
   }
 
+  // Annotations return cxapi.SynthesisMessage, deprecated since its definition moved to the
+  // package @aws-cdk/cloud-assembly-api, which has no Java artifact: there is no other type.
+  @SuppressWarnings("deprecation")
   private List<SynthesisMessage> fallbackWarnings() {
     return Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp(FALLBACK));
   }

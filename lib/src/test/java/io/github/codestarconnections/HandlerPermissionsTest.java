@@ -212,6 +212,9 @@ class HandlerPermissionsTest {
   }
 
   @Test
+  // Annotations return cxapi.SynthesisMessage, deprecated since its definition moved to the
+  // package @aws-cdk/cloud-assembly-api, which has no Java artifact: there is no other type.
+  @SuppressWarnings("deprecation")
   void moreNamedHostsThanTheRolesInlinePoliciesCanHoldWarnOnTheFirstHostTooMany() {
     for (int i = 0; i <= HandlerPermissions.MAX_NAMED_HOSTS; i++) {
       ghes("H" + i, "ghes-" + i).build();

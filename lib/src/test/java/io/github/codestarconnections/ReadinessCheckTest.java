@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
@@ -71,7 +72,9 @@ class ReadinessCheckTest {
                     "Action", "codeconnections:GetConnection",
                     "Effect", "Allow",
                     "Resource", CONNECTION)));
-    assertThat(resource.get("DependsOn")).asList().contains(policyId);
+    assertThat(resource.get("DependsOn"))
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
+        .contains(policyId);
     assertThat(stack.resolve(check.getStatus()))
         .isEqualTo(
             Map.of(

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +164,8 @@ class SnapStartPrimingTest {
         new Thread(
             () -> {
               while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
+                try {
+                  server.accept().close();
                   accepted.incrementAndGet();
                 } catch (IOException closed) {
                   return;

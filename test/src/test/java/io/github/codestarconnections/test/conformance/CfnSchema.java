@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,9 +164,7 @@ public final class CfnSchema {
         out.add(path + ": required property " + required.asText() + " is missing");
       }
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       JsonNode sub = props.get(field.getKey());
       if (sub == null) {
         if (schema.path("additionalProperties").isBoolean()

@@ -41,8 +41,9 @@ import software.amazon.awscdk.services.ec2.VpcAttributes;
  * lib (at synth) and the handler (at deploy) keep the same rules, each defined once in its module
  * (lib never imports the SDK, the handler never imports CDK): the service models' lengths and list
  * sizes, the tags a host and a connection may have, and the provider types. Each limit is read from
- * both models (../shared/reference/api/*.service-2.json); both modules take a value at the limit
- * and refuse one past it.
+ * both models as the stand-in has them (ServedShapes, which StandInModelAgreementTest holds to
+ * ../shared/reference/api/*.service-2.json); both modules take a value at the limit and refuse one
+ * past it.
  */
 class RuleAgreementTest {
   private static final ServiceModel CODESTAR = ServiceModel.load(Namespace.CODESTAR_CONNECTIONS);

@@ -4,18 +4,26 @@ import static io.github.codestarconnections.test.handler.HostProperties.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.codestarconnections.lambda.OnEventHandler;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -69,10 +77,117 @@ class ShadedHandlerJarTest {
     assertThat(Files.size(jar)).isLessThanOrEqualTo(MAX_BYTES);
   }
 
+  /**
+   * The SDK's two generated metadata providers are out of the jar, its MetadataLoader makes ours
+   * instead (lambda/pom.xml relocates the two names), and every class is in the jar once.
+   */
   @Test
-  @SuppressWarnings("unchecked")
+  void theSdkLoadsOurMetadataProvidersAndReplacesNoClass() throws Exception {
+    Path jar = handlerJar();
+    List<String> duplicates = new ArrayList<>();
+    List<String> sdkMetadata = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      Set<String> seen = new HashSet<>();
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        String n = e.getName();
+        if (!seen.add(n)) {
+          duplicates.add(n);
+        }
+        if (n.matches(
+            "software/amazon/awssdk/regions/(Generated(Service|Region)MetadataProvider\\.class"
+                + "|servicemetadata/.*|regionmetadata/.*)")) {
+          sdkMetadata.add(n);
+        }
+      }
+    }
+    assertThat(duplicates).isEmpty();
+    assertThat(sdkMetadata).isEmpty();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> region = loader.loadClass("software.amazon.awssdk.regions.Region");
+      Object usEast1 = region.getMethod("of", String.class).invoke(null, "us-east-1");
+      assertThat(region.getMethod("metadata").invoke(usEast1)).isNull();
+      for (String prefix : List.of("codestar-connections", "codeconnections")) {
+        Object metadata =
+            loader
+                .loadClass("software.amazon.awssdk.regions.ServiceMetadata")
+                .getMethod("of", String.class)
+                .invoke(null, prefix);
+        assertThat(metadata.getClass().getName())
+            .as(prefix)
+            .isEqualTo("software.amazon.awssdk.regions.DefaultServiceMetadata");
+      }
+    }
+  }
+
+  /**
+   * The handler's own classes (the thin jar the in-JVM tests run) are nowhere else on this class
+   * path: no SDK class is shadowed, so the tests run the SDK as published.
+   */
+  @Test
+  void theThinHandlerClassesShadowNothingOnTheClassPath() throws Exception {
+    Path thin =
+        Path.of(OnEventHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Set<String> ours = classesIn(thin);
+    assertThat(ours).contains("io/github/codestarconnections/lambda/OnEventHandler.class");
+    Map<String, List<String>> elsewhere = new java.util.TreeMap<>();
+    for (String element : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path other = Path.of(element);
+      if (other.equals(thin) || !Files.exists(other)) {
+        continue;
+      }
+      for (String name : classesIn(other)) {
+        if (ours.contains(name)) {
+          elsewhere.computeIfAbsent(name, k -> new ArrayList<>()).add(element);
+        }
+      }
+    }
+    assertThat(elsewhere).isEmpty();
+  }
+
+  /** The class files of a jar or a class directory, as jar entry names. */
+  private static Set<String> classesIn(Path element) throws IOException {
+    Set<String> names = new HashSet<>();
+    if (Files.isDirectory(element)) {
+      try (Stream<Path> files = Files.walk(element)) {
+        files
+            .filter(f -> f.toString().endsWith(".class"))
+            .forEach(
+                f -> names.add(element.relativize(f).toString().replace(File.separatorChar, '/')));
+      }
+    } else if (element.toString().endsWith(".jar")) {
+      try (ZipFile zip = new ZipFile(element.toFile())) {
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+          if (e.getName().endsWith(".class")) {
+            names.add(e.getName());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  @Test
   void createsAndDeletesAHostFromAnIsolatedClassLoader() throws Exception {
     Path jar = handlerJar();
+    // The handlers log a line a request to the stdout they find when made, as on Lambda: kept
+    // here, and shown only with a failure.
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
+    try {
+      createAndDeleteAHost(jar);
+    } catch (Exception | AssertionError e) {
+      e.addSuppressed(
+          new AssertionError("the handlers' log:\n" + handlerLog.toString(StandardCharsets.UTF_8)));
+      throw e;
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void createAndDeleteAHost(Path jar) throws Exception {
     try (CodeStarConnectionsStandIn standIn = CodeStarConnectionsStandIn.start();
         URLClassLoader loader =
             new URLClassLoader(

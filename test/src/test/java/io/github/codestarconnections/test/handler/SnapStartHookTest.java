@@ -116,7 +116,6 @@ class SnapStartHookTest {
       assertThat(standIn.totalCalls()).isZero();
       assertThat(credentialReads).hasValue(0);
       context.getClass().getMethod("afterRestore", runtimeContext).invoke(context, (Object) null);
-      System.setOut(stdout);
       assertThat(hookLog.toString(StandardCharsets.UTF_8))
           .contains(
               "{\"handler\":\"snapStart\",\"hook\":\"beforeCheckpoint\",\"primed\":[\"ListHosts\","

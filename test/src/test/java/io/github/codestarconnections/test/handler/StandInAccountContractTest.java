@@ -5,15 +5,14 @@ import static io.github.codestarconnections.test.handler.StandInContractTest.SUB
 import static io.github.codestarconnections.test.handler.StandInContractTest.VPC;
 import static io.github.codestarconnections.test.handler.StandInContractTest.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.codestarconnections.test.conformance.ReferenceData;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
 import io.github.codestarconnections.test.standin.PolicyStatement;
 import io.github.codestarconnections.test.standin.StandInClients;
 import io.github.codestarconnections.test.standin.StandInConnection;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
 import software.amazon.awssdk.services.codestarconnections.CodeStarConnectionsClient;
 import software.amazon.awssdk.services.codestarconnections.model.Connection;
+import software.amazon.awssdk.services.codestarconnections.model.Tag;
 
 /**
  * The stand-in's connections and its IAM check: what the harness and the handler rely on when they
@@ -61,7 +61,10 @@ class StandInAccountContractTest {
     CodeStarConnectionsClient api = clients.codeStar();
     String arn =
         api.createConnection(
-                b -> b.connectionName("c").hostArn(host).tags(t -> t.key("k").value("v")))
+                b ->
+                    b.connectionName("c")
+                        .hostArn(host)
+                        .tags(Tag.builder().key("k").value("v").build()))
             .connectionArn();
     Connection c = api.getConnection(b -> b.connectionArn(arn)).connection();
     assertThat(c.connectionStatusAsString()).isEqualTo("PENDING");
@@ -241,11 +244,10 @@ class StandInAccountContractTest {
 
   @Test
   void theEc2RightsAreTheRegistrySchemasHandlerPermissions() throws Exception {
-    String dir = System.getProperty("reference.dir");
-    Path schema = dir == null ? null : Path.of(dir, "cfn-schemas", "aws-codeconnections-host.json");
-    assumeThat(schema != null && Files.isRegularFile(schema))
-        .as("reference.dir has the registry schema")
-        .isTrue();
+    Path schema =
+        ReferenceData.require(
+            "cfn-schemas/aws-codeconnections-host.json",
+            "the stand-in's EC2 rights against the registry schema's handler permissions");
     JsonNode handlers = new ObjectMapper().readTree(schema.toFile()).path("handlers");
     Map<String, List<String>> copied = CodeStarConnectionsStandIn.vpcPermissions();
     copied.forEach(

@@ -9,12 +9,10 @@ import io.github.codestarconnections.lambda.HostSpec;
 import io.github.codestarconnections.lambda.Namespace;
 import io.github.codestarconnections.test.standin.CodeStarConnectionsStandIn;
 import io.github.codestarconnections.test.standin.Fault;
-import io.github.codestarconnections.test.standin.ServiceModel;
 import io.github.codestarconnections.test.standin.StandInClients;
 import io.github.codestarconnections.test.standin.StandInConnection;
 import io.github.codestarconnections.test.standin.StandInHost;
 import io.github.codestarconnections.test.standin.StandInRules.OmittedFields;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -44,20 +42,6 @@ class StandInContractTest {
   void stop() {
     clients.close();
     standIn.close();
-  }
-
-  @Test
-  void usesTheOfficialModelsWhenTheReferenceIsThere() {
-    for (Namespace ns : Namespace.values()) {
-      var file = ServiceModel.officialFile(ns);
-      assertThat(standIn.usesOfficialModel(ns))
-          .isEqualTo(file != null && Files.isRegularFile(file));
-      assertThat(ServiceModel.load(ns).targetPrefix())
-          .isEqualTo(
-              ns == Namespace.CODECONNECTIONS
-                  ? "com.amazonaws.codeconnections.CodeConnections_20231201"
-                  : "com.amazonaws.codestar.connections.CodeStar_connections_20191201");
-    }
   }
 
   @Test

@@ -1,15 +1,9 @@
 package io.github.codestarconnections.test.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Which property changes replace a resource, and what a custom resource is.
@@ -19,9 +13,9 @@ import java.util.Objects;
  * https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html; update
  * behaviours,
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html).
- * The connection, host and Git sync types read theirs from {@code reference.dir} (or the same lists
- * written here when it is absent; {@link #createOnly} is checked against the schemas in a test).
- * For the EC2 types the "Update requires: Replacement" properties of the template reference pages
+ * The connection, host and Git sync types' lists are their registry schemas' createOnlyProperties,
+ * written here (HarnessContractTest checks them against the schemas in ../shared/reference). For
+ * the EC2 types the "Update requires: Replacement" properties of the template reference pages
  * (AWS::EC2::SecurityGroup, AWS::EC2::Subnet, AWS::EC2::VPC) are written here, and for
  * AWS::IAM::RolePolicy its registry schema's createOnlyProperties (PolicyName, RoleName; the schema
  * cfn-lint ships, and the template reference's "Update requires: Replacement"). Every other type,
@@ -69,29 +63,12 @@ final class CloudFormationRules {
 
   /** The properties whose change replaces a native resource of the type. */
   static List<String> createOnly(String type) {
-    String dir = System.getProperty("reference.dir");
-    if (SCHEMAS.containsKey(type) && dir != null) {
-      Path schema = Path.of(dir, "cfn-schemas", SCHEMAS.get(type));
-      if (Files.isRegularFile(schema)) {
-        try {
-          List<String> props = new ArrayList<>();
-          JsonNode s = new ObjectMapper().readTree(schema.toFile());
-          s.path("createOnlyProperties")
-              .forEach(p -> props.add(p.asText().replace("/properties/", "")));
-          return props;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
     return WRITTEN.getOrDefault(type, List.of());
   }
 
-  /** The lists written here for the types that have a schema, to check against the schemas. */
-  static Map<String, List<String>> writtenForSchemas() {
-    Map<String, List<String>> out = new java.util.TreeMap<>();
-    SCHEMAS.keySet().forEach(t -> out.put(t, WRITTEN.get(t)));
-    return out;
+  /** The registry schema file of each type whose list is its schema's, to check them against. */
+  static Map<String, String> schemaFiles() {
+    return new TreeMap<>(SCHEMAS);
   }
 
   /**

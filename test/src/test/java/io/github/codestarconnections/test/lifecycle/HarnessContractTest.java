@@ -1,14 +1,15 @@
 package io.github.codestarconnections.test.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.codestarconnections.test.conformance.ReferenceData;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.Delivery;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.Redelivered;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.Response;
 import io.github.codestarconnections.test.lifecycle.ProviderFramework.UserFunctions;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -227,15 +228,20 @@ class HarnessContractTest {
   }
 
   @Test
-  void theCreateOnlyPropertiesWrittenHereAreTheSchemas() {
-    String dir = System.getProperty("reference.dir");
-    assumeThat(dir != null && Files.isDirectory(Path.of(dir, "cfn-schemas")))
-        .as("reference.dir has the registry schemas")
-        .isTrue();
-    CloudFormationRules.writtenForSchemas()
-        .forEach(
-            (type, written) ->
-                assertThat(CloudFormationRules.createOnly(type)).as(type).isEqualTo(written));
+  void theCreateOnlyPropertiesWrittenHereAreTheSchemas() throws IOException {
+    for (Map.Entry<String, String> type : CloudFormationRules.schemaFiles().entrySet()) {
+      Path schema =
+          ReferenceData.require(
+              "cfn-schemas/" + type.getValue(), type.getKey() + "'s create-only properties");
+      List<String> inSchema = new ArrayList<>();
+      new ObjectMapper()
+          .readTree(schema.toFile())
+          .path("createOnlyProperties")
+          .forEach(p -> inSchema.add(p.asText().replace("/properties/", "")));
+      assertThat(CloudFormationRules.createOnly(type.getKey()))
+          .as(type.getKey())
+          .isEqualTo(inSchema);
+    }
   }
 
   @Test

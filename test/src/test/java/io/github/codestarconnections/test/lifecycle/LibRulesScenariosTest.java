@@ -7,9 +7,11 @@ import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.test.standin.StandInClients;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.codestarconnections.model.Tag;
 
 /** Issue 10's items whose fix is in lib: what the apps must show once lib has them. */
 class LibRulesScenariosTest extends LifecycleScenario {
@@ -46,7 +48,9 @@ class LibRulesScenariosTest extends LifecycleScenario {
                         .orElseThrow()
                         .getValue())
                 .get("Properties"));
-    assertThat(group.get("SecurityGroupIngress")).asList().isNotEmpty();
+    assertThat(group.get("SecurityGroupIngress"))
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
+        .isNotEmpty();
   }
 
   /**
@@ -81,7 +85,9 @@ class LibRulesScenariosTest extends LifecycleScenario {
       assertThatThrownBy(
               () ->
                   api.tagResource(
-                      b -> b.resourceArn(foreign).tags(t -> t.key("team").value("mine"))))
+                      b ->
+                          b.resourceArn(foreign)
+                              .tags(Tag.builder().key("team").value("mine").build())))
           .isInstanceOf(AwsServiceException.class)
           .hasMessageContaining("not authorized");
       assertThatThrownBy(

@@ -77,16 +77,6 @@ public final class CodeStarConnectionsStandIn implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /**
-   * Whether the models came from {@code reference.dir}.
-   *
-   * @param namespace which
-   * @return true for the official model
-   */
-  public boolean usesOfficialModel(Namespace namespace) {
-    return dispatcher.models.get(namespace).official();
-  }
-
   @Override
   public void close() {
     server.stop(0);

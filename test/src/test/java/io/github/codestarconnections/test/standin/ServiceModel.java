@@ -1,79 +1,57 @@
 package io.github.codestarconnections.test.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.codestarconnections.lambda.Namespace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One namespace's service model: the official botocore JSON from {@code
- * ${reference.dir}/api/*.service-2.json} when present, else the host operations' constraints
- * written into {@link FallbackModel}. Validates request bodies against operations' input shapes.
+ * One namespace's service model, as far as the stand-in serves it ({@link ServedShapes}: the
+ * operations' input shapes, written from the service models). Validates request bodies against
+ * operations' input shapes.
  */
 public final class ServiceModel {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Namespace namespace;
   private final JsonNode model;
-  private final boolean official;
 
-  private ServiceModel(Namespace namespace, JsonNode model, boolean official) {
+  private ServiceModel(Namespace namespace, JsonNode model) {
     this.namespace = namespace;
     this.model = model;
-    this.official = official;
   }
 
   /**
    * Loads the model of a namespace.
    *
    * @param namespace which API
-   * @return the official model if {@code reference.dir} has it, else the fallback
+   * @return the stand-in's model of it
    */
   public static ServiceModel load(Namespace namespace) {
-    Path file = officialFile(namespace);
-    try {
-      if (file != null && Files.isRegularFile(file)) {
-        return new ServiceModel(namespace, JSON.readTree(file.toFile()), true);
-      }
-      return new ServiceModel(namespace, JSON.readTree(FallbackModel.json(namespace)), false);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new ServiceModel(namespace, ServedShapes.model(namespace));
   }
 
   /**
-   * Where the official model would be.
+   * The stand-in's model as JSON, in the botocore format, to compare with the official one.
    *
    * @param namespace which API
-   * @return the path, or null when {@code reference.dir} is not set
+   * @return a fresh copy
    */
-  public static Path officialFile(Namespace namespace) {
-    String dir = System.getProperty("reference.dir");
-    if (dir == null || dir.isBlank()) {
-      return null;
-    }
-    String name =
-        namespace == Namespace.CODECONNECTIONS
-            ? "codeconnections-2023-12-01.service-2.json"
-            : "codestar-connections-2019-12-01.service-2.json";
-    return Path.of(dir, "api", name);
+  public static JsonNode json(Namespace namespace) {
+    return ServedShapes.model(namespace);
   }
 
   /**
-   * Whether this is the official model rather than the fallback.
+   * Where the official botocore model of the namespace is in the reference data.
    *
-   * @return true when read from {@code reference.dir}
+   * @param namespace which API
+   * @return the file's path under ../shared/reference, e.g. {@code
+   *     api/codeconnections-2023-12-01.service-2.json}
    */
-  public boolean official() {
-    return official;
+  public static String referenceFile(Namespace namespace) {
+    return namespace == Namespace.CODECONNECTIONS
+        ? "api/codeconnections-2023-12-01.service-2.json"
+        : "api/codestar-connections-2019-12-01.service-2.json";
   }
 
   /**
@@ -166,8 +144,7 @@ public final class ServiceModel {
           }
         }
         JsonNode members = shape.path("members");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : value.properties()) {
           if (!members.has(f.getKey())) {
             out.add(path + "." + f.getKey() + ": not a member of " + shapeName);
           } else if (!f.getValue().isNull()) {

@@ -16,6 +16,9 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
  */
 class ExampleAnnotationsTest {
   @TestFactory
+  // Annotations and the cloud assembly's messages are cxapi.SynthesisMessage, deprecated since its
+  // definition moved to the package @aws-cdk/cloud-assembly-api, which has no Java artifact.
+  @SuppressWarnings("deprecation")
   Stream<DynamicTest> noExampleStackHasAWarningOrAnError() {
     ExampleTemplates.Synthesis synthesis = ExampleTemplates.first();
     return synthesis.stacks().stream()
@@ -40,6 +43,9 @@ class ExampleAnnotationsTest {
                     }));
   }
 
+  // Annotations and the cloud assembly's messages are cxapi.SynthesisMessage, deprecated since its
+  // definition moved to the package @aws-cdk/cloud-assembly-api, which has no Java artifact.
+  @SuppressWarnings("deprecation")
   private static List<String> describe(
       List<SynthesisMessage> messages, SynthesisMessageLevel level) {
     return messages.stream()
