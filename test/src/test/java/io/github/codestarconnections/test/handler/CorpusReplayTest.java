@@ -93,8 +93,8 @@ class CorpusReplayTest {
         Map<String, Object> data = result.data();
         expect
             .path("dataContains")
-            .fields()
-            .forEachRemaining(
+            .properties()
+            .forEach(
                 d ->
                     assertThat(String.valueOf(data.get(d.getKey())))
                         .as("Data.%s", d.getKey())
@@ -137,7 +137,7 @@ class CorpusReplayTest {
 
   private static Map<String, String> strings(JsonNode object, Map<String, String> arns) {
     Map<String, String> out = new LinkedHashMap<>();
-    object.fields().forEachRemaining(f -> out.put(f.getKey(), refs(f.getValue().asText(), arns)));
+    object.properties().forEach(f -> out.put(f.getKey(), refs(f.getValue().asText(), arns)));
     return out;
   }
 

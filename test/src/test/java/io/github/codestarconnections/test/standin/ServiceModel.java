@@ -1,7 +1,12 @@
 package io.github.codestarconnections.test.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.codestarconnections.lambda.Namespace;
+import io.github.codestarconnections.test.conformance.ReferenceData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,23 @@ public final class ServiceModel {
    */
   public static ServiceModel load(Namespace namespace) {
     return new ServiceModel(namespace, ServedShapes.model(namespace));
+  }
+
+  /**
+   * The official botocore model of a namespace, read from the reference data; the calling test is
+   * skipped (a JUnit assumption naming what it does not check) where the reference is absent.
+   *
+   * @param namespace which API
+   * @param notChecked what the caller would check, for the skip message
+   * @return the official model
+   */
+  public static ServiceModel official(Namespace namespace, String notChecked) {
+    Path file = ReferenceData.require(referenceFile(namespace), notChecked);
+    try {
+      return new ServiceModel(namespace, new ObjectMapper().readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + " is not readable JSON", e);
+    }
   }
 
   /**
