@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
@@ -94,7 +95,7 @@ class FirstDeployTest {
     String checkId = stack.getLogicalId((CfnElement) check.getNode().getDefaultChild());
     String projectId = stack.getLogicalId((CfnElement) p.getNode().getDefaultChild());
     assertThat(CreationOrderTest.resources(template).get(projectId).get("DependsOn"))
-        .asList()
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
         .contains(checkId);
     t.hasResourceProperties(
         ReadinessCheck.RESOURCE_TYPE,
@@ -190,7 +191,7 @@ class FirstDeployTest {
             resources
                 .get(stack.getLogicalId((CfnElement) reads.getNode().getDefaultChild()))
                 .get("DependsOn"))
-        .asList()
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
         .contains(credentialId);
     assertThat(
             resources

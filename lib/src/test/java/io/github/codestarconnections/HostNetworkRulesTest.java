@@ -176,6 +176,9 @@ class HostNetworkRulesTest {
    * that can be acknowledged.
    */
   @Test
+  // Annotations give cxapi.SynthesisMessage, deprecated since its definition moved to the package
+  // @aws-cdk/cloud-assembly-api, which has no Java artifact.
+  @SuppressWarnings("deprecation")
   void theDefaultSelectionWarnsWhenItFallsToPublicSubnets() {
     Vpc publicOnly =
         Vpc.Builder.create(stack, "PublicOnly")

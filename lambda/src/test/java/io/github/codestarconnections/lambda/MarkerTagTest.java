@@ -138,8 +138,10 @@ class MarkerTagTest {
   @Test
   void oldPropertiesAreReadNotHeldToTodaysLimits() {
     Map<String, Object> old = properties("h", 150);
-    ((List<Object>) old.get("Tags")).add(Map.of("Key", MarkerTag.VPC_ADDED, "Value", "mine"));
-    ((List<Object>) old.get("Tags")).add("not a tag");
+    @SuppressWarnings("unchecked") // properties() builds Tags as a List<Object>
+    List<Object> tags = (List<Object>) old.get("Tags");
+    tags.add(Map.of("Key", MarkerTag.VPC_ADDED, "Value", "mine"));
+    tags.add("not a tag");
     old.put("Unknown", "a property a later version may add");
     Map<String, Object> vpc = new LinkedHashMap<>();
     vpc.put("VpcId", "vpc-0123abcd");
