@@ -33,9 +33,10 @@ import software.constructs.IConstruct;
  *
  * <p>The CodeBuild projects of the credential's stack that read through it (source of its server
  * type, no {@code Auth} of their own) depend on it: CodeBuild needs the credential when it creates
- * such a project. One with a webhook on a {@link Connection} made in this app must wait for the
- * connection's handshake (a {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode
- * that the project depends on), or is refused at synth, as a {@link CodeBuildSource} webhook is.
+ * such a project. One with a webhook on a connection made in this app (a {@link Connection}, or an
+ * L1 {@code CfnConnection} of either namespace) must wait for the connection's handshake (a {@link
+ * ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode that the project depends on), or
+ * is refused at synth, as a {@link CodeBuildSource} webhook is.
  *
  * <pre>{@code
  * CodeBuildSourceCredential.Builder.create(this, "GitHubCredential").connection(github).build();
