@@ -8,16 +8,21 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * What the service takes once per account and Region, across the whole app: a host's URL and a
- * connection's name, whichever stack, stage, backend or namespace defines them. One per app, at a
- * fixed id under the root of the construct tree (the {@code App}; a {@code Stack} made without one
- * gets an {@code App} of its own), found by each stack's {@link StackChecks}, which registers its
- * hosts and connections here and, at synth, reports each one that repeats an earlier one.
+ * What AWS takes once per account and Region, across the whole app: a host's URL and a connection's
+ * name, whichever stack, stage, backend or namespace defines them, and CodeBuild's default source
+ * credential of a server type. One per app, at a fixed id under the root of the construct tree (the
+ * {@code App}; a {@code Stack} made without one gets an {@code App} of its own), found by each
+ * stack's {@link StackChecks}, which registers its hosts, connections and credentials here and, at
+ * synth, reports each one that repeats an earlier one.
  *
- * <p>Two of them clash only where they can land in the same account and Region: their stacks'
+ * <p>Two URLs or names clash only where they can land in the same account and Region: their stacks'
  * account and Region are equal strings (equal literals, or the same token: environment-agnostic
  * stacks share {@code AWS::AccountId} and {@code AWS::Region}); a literal and a token, or two
- * different tokens, are not taken for the same. Values that are tokens are not registered.
+ * different tokens, are not taken for the same. The service refuses the second of those at deploy,
+ * loudly, so a refusal at synth on a guess would cost more than it saves. Two credentials clash
+ * also where the account or Region of either is unknown at synth ({@link Kind#SOURCE_CREDENTIAL}):
+ * the second one takes the first one's place without an error, so a guess is worth a refusal, which
+ * giving the stack an {@code env} answers. Values that are tokens are not registered.
  */
 final class AccountWideNames extends Construct {
   /** The id under the root. */
@@ -27,11 +32,33 @@ final class AccountWideNames extends Construct {
       "https://docs.aws.amazon.com/dtconsole/latest/userguide/connections-host-edit.html";
   private static final String API_CONNECTION =
       "https://docs.aws.amazon.com/codeconnections/latest/APIReference/API_Connection.html";
+  private static final String IMPORT_SOURCE_CREDENTIALS =
+      "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ImportSourceCredentials.html";
 
   /** What must be unique. */
   enum Kind {
-    HOST_URL,
-    CONNECTION_NAME
+    HOST_URL(false),
+    CONNECTION_NAME(false),
+    /**
+     * A CodeBuild default source credential, by server type. CodeBuild keeps one per server type
+     * per account and Region and overwrites it on import (ImportSourceCredentials: "shouldOverwrite
+     * ... The default value is true"; {@code AWS::CodeBuild::SourceCredential} has no property to
+     * set it), so a second one deploys and silently takes the first one's place.
+     */
+    SOURCE_CREDENTIAL(true);
+
+    /** Whether an account or Region unknown at synth (a token) may be any other. */
+    private final boolean unknownMayBeAny;
+
+    Kind(boolean unknownMayBeAny) {
+      this.unknownMayBeAny = unknownMayBeAny;
+    }
+
+    /** Whether two stacks' accounts, or Regions, are taken for the same. */
+    boolean same(String a, String b) {
+      return a.equals(b)
+          || (unknownMayBeAny && (JsiiShortcuts.isUnresolved(a) || JsiiShortcuts.isUnresolved(b)));
+    }
   }
 
   /**
@@ -122,7 +149,7 @@ final class AccountWideNames extends Construct {
       }
       StackChecks a = earlier.stack();
       StackChecks b = entry.stack();
-      if (a.account().equals(b.account()) && a.region().equals(b.region())) {
+      if (kind.same(a.account(), b.account()) && kind.same(a.region(), b.region())) {
         return message(kind, key, entry, earlier);
       }
     }
@@ -130,6 +157,19 @@ final class AccountWideNames extends Construct {
   }
 
   private static String message(Kind kind, String key, Entry entry, Entry earlier) {
+    if (kind == Kind.SOURCE_CREDENTIAL) {
+      return entry.owner()
+          + ": a CodeBuildSourceCredential for "
+          + key
+          + " is already defined at '"
+          + earlier.construct().getNode().getPath()
+          + "' for what may be the same account and region; there is one default credential per"
+          + " server type per account and region: keep one of them (CodeBuild overwrites it on"
+          + " import: ImportSourceCredentials' shouldOverwrite defaults to true, and"
+          + " AWS::CodeBuild::SourceCredential cannot set it, "
+          + IMPORT_SOURCE_CREDENTIALS
+          + ")";
+    }
     String where =
         ", in the same account ("
             + shown(entry.stack().account(), "account")

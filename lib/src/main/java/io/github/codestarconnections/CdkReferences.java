@@ -126,19 +126,6 @@ final class CdkReferences {
   }
 
   /**
-   * Whether a connection is made by this app's templates, and so {@code PENDING} after its first
-   * deployment until someone finishes its handshake: a {@link Connection}, or an L1 {@code
-   * CfnConnection} of either namespace handed in as a reference.
-   *
-   * @param connection the connection
-   * @return true when the app makes it
-   */
-  static boolean madeInApp(IConnection connection) {
-    return connection instanceof Connection
-        || (connection instanceof ReferencedConnection referenced && referenced.madeInApp());
-  }
-
-  /**
    * An L1's provider type, when it is a literal.
    *
    * @param owner the adapter, for messages

@@ -46,9 +46,6 @@ public final class CodeBuildSource implements ISource {
   public static final String DEFAULT_WEBHOOK_SOURCE_LOCATION =
       "CODEBUILD_DEFAULT_WEBHOOK_SOURCE_LOCATION";
 
-  /** The id of the {@link ReadinessCheck} that {@code waitForAvailable} makes under the project. */
-  static final String WAIT_ID = "WaitForHandshake";
-
   private static final String SOURCE_DOC =
       "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectSource.html";
 
@@ -314,7 +311,9 @@ public final class CodeBuildSource implements ISource {
 
   /** The id of the check a project waits on: one per source of the project. */
   private String waitId() {
-    return props.getIdentifier() == null ? WAIT_ID : props.getIdentifier() + WAIT_ID;
+    return props.getIdentifier() == null
+        ? HandshakeWait.WAIT_ID
+        : props.getIdentifier() + HandshakeWait.WAIT_ID;
   }
 
   /**

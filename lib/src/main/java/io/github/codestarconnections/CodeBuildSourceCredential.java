@@ -1,7 +1,5 @@
 package io.github.codestarconnections;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Aspects;
@@ -29,13 +27,16 @@ import software.constructs.IConstruct;
  * overwrites it on import, see {@code shouldOverwrite} in ImportSourceCredentials). Opt in from one
  * stack only: two stacks or apps that each define one for the same server type in the same account
  * and region take the credential from each other, and deleting either stack removes it for every
- * project. Within one app this is checked at synth.
+ * project. Within one app this is checked at synth: a second credential of a server type is refused
+ * where the two stacks' accounts and regions are equal or either is unknown at synth
+ * (environment-agnostic), since CodeBuild would replace the first without an error.
  *
  * <p>The CodeBuild projects of the credential's stack that read through it (source of its server
  * type, no {@code Auth} of their own) depend on it: CodeBuild needs the credential when it creates
- * such a project. One with a webhook on a {@link Connection} made in this app must wait for the
- * connection's handshake (a {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode
- * that the project depends on), or is refused at synth, as a {@link CodeBuildSource} webhook is.
+ * such a project. One with a webhook on a connection made in this app (a {@link Connection}, or an
+ * L1 {@code CfnConnection} of either namespace) must wait for the connection's handshake (a {@link
+ * ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode that the project depends on), or
+ * is refused at synth, as a {@link CodeBuildSource} webhook is.
  *
  * <pre>{@code
  * CodeBuildSourceCredential.Builder.create(this, "GitHubCredential").connection(github).build();
@@ -92,8 +93,9 @@ public class CodeBuildSourceCredential extends Resource {
             .serverType(serverType)
             .token(connection.getConnectionArn())
             .build();
-    getNode().addValidation(() -> conflicts(who));
-    Aspects.of(Stack.of(this)).add(new Users(resource, serverType, connection, who));
+    Stack stack = JsiiShortcuts.stackOf(scope, this);
+    StackChecks.of(stack, who).sourceCredential(who, this, serverType);
+    Aspects.of(stack).add(new Users(resource, serverType, connection, who));
   }
 
   /**
@@ -112,34 +114,6 @@ public class CodeBuildSourceCredential extends Resource {
    */
   public String getCredentialArn() {
     return resource.getRef();
-  }
-
-  /**
-   * The conflicts with credentials defined earlier in the app for the same server type, in an
-   * account and region that may be the same (equal, or either unknown at synth).
-   */
-  private List<String> conflicts(Owner who) {
-    List<String> errors = new ArrayList<>();
-    Stack mine = Stack.of(this);
-    for (IConstruct node : getNode().getRoot().getNode().findAll()) {
-      if (node == this) {
-        break;
-      }
-      if (node instanceof CodeBuildSourceCredential other
-          && other.serverType.equals(serverType)
-          && mayBeSame(Stack.of(other).getAccount(), mine.getAccount())
-          && mayBeSame(Stack.of(other).getRegion(), mine.getRegion())) {
-        errors.add(
-            who
-                + ": a CodeBuildSourceCredential for "
-                + serverType
-                + " is already defined at '"
-                + other.getNode().getPath()
-                + "' for what may be the same account and region; there is one default credential"
-                + " per server type per account and region: keep one of them");
-      }
-    }
-    return errors;
   }
 
   /**
@@ -187,10 +161,6 @@ public class CodeBuildSourceCredential extends Resource {
             null);
       }
     }
-  }
-
-  private static boolean mayBeSame(String a, String b) {
-    return JsiiShortcuts.isUnresolved(a) || JsiiShortcuts.isUnresolved(b) || a.equals(b);
   }
 
   /** A fluent builder for {@link CodeBuildSourceCredential}. */

@@ -174,10 +174,11 @@ public final class CodeBuildSourceProps {
    * Whether CodeBuild starts a build on the repository's events (a webhook). Without filters, the
    * provider's push and pull request events start builds. Do not use it for a project that a
    * pipeline runs: each change would then be built twice. CodeBuild makes the webhook through the
-   * connection when the project is created, so on a {@link Connection} made in this app (new, so
-   * {@code PENDING}, in the deploy that makes it) it needs {@link #getWaitForAvailable()}, or a
-   * {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode that the project
-   * depends on; without either it is refused at synth.
+   * connection when the project is created, so on a connection made in this app (a {@link
+   * Connection}, or an L1 {@code CfnConnection}: new, so {@code PENDING}, in the deploy that makes
+   * it) it needs {@link #getWaitForAvailable()}, or a {@link ReadinessCheck} in {@link
+   * ReadinessMode#WAIT_FOR_AVAILABLE} mode that the project depends on; without either it is
+   * refused at synth.
    *
    * @return the flag
    * @default true when {@link #getWebhookFilters()}, {@link #getWebhookScope()} or {@link
@@ -242,8 +243,8 @@ public final class CodeBuildSourceProps {
    * depend on it.
    *
    * @return the flag
-   * @default false; a webhook on a {@link Connection} made in this app is then refused at synth,
-   *     unless the project depends on such a check you made
+   * @default false; a webhook on a connection made in this app is then refused at synth, unless the
+   *     project depends on such a check you made
    */
   public Boolean getWaitForAvailable() {
     return waitForAvailable;

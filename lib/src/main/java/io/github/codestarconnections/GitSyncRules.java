@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.interfaces.kms.IAliasRef;
 import software.amazon.awscdk.interfaces.kms.IKeyRef;
-import software.constructs.IConstruct;
 
 /**
  * What CloudFormation Git sync takes ({@link RepositoryLink}, {@link SyncConfiguration}): the
@@ -235,26 +234,5 @@ final class GitSyncRules {
               + " be8f2017-b016-4a77-87b4-608054f70e77");
     }
     return id;
-  }
-
-  /**
-   * Whether the construct, or its default child, waits on a readiness check that fails the
-   * deployment unless the connection is {@code AVAILABLE}.
-   *
-   * @param construct the construct needing the connection
-   * @param connection the connection
-   * @return true when such a check is among its dependencies
-   */
-  static boolean waitsForAvailable(IConstruct construct, IConnection connection) {
-    IConstruct child = construct.getNode().getDefaultChild();
-    for (IConstruct node :
-        child == null ? new IConstruct[] {construct} : new IConstruct[] {construct, child}) {
-      for (IConstruct dependency : node.getNode().getDependencies()) {
-        if (dependency instanceof ReadinessCheck check && check.requiresAvailable(connection)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

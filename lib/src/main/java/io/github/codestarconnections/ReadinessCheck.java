@@ -216,11 +216,6 @@ public class ReadinessCheck extends Construct {
     }
   }
 
-  /** Whether the check fails the deployment unless this connection is (or becomes) AVAILABLE. */
-  boolean requiresAvailable(IConnection c) {
-    return mode != ReadinessMode.REPORT && connection == c;
-  }
-
   private int waitSeconds(Owner owner, Duration timeout, HostProviderSettings.Values settings) {
     if (mode != ReadinessMode.WAIT_FOR_AVAILABLE) {
       if (timeout != null) {

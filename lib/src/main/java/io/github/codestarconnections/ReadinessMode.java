@@ -10,7 +10,10 @@ public enum ReadinessMode {
 
   /**
    * Fails the deployment at once unless the status is {@code AVAILABLE}, with the console address
-   * and what a person has to do there.
+   * and what a person has to do there. For a connection made elsewhere: a connection made in the
+   * same deployment is {@code PENDING} then, so this fails that deployment, and in the connection's
+   * own stack every retry (whose rollback deleted the new connection) as well; a webhook or a
+   * {@link RepositoryLink} on such a connection needs {@link #WAIT_FOR_AVAILABLE}.
    */
   REQUIRE_AVAILABLE,
 

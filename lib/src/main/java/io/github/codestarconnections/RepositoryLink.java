@@ -1,7 +1,5 @@
 package io.github.codestarconnections;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.ResourceProps;
 import software.amazon.awscdk.services.codestarconnections.CfnRepositoryLink;
@@ -18,15 +16,18 @@ import software.constructs.Construct;
  *
  * <p>CloudFormation's handler for the type reads and uses the connection when it creates the link
  * (GetConnection, UseConnection and PassConnection in the type's registry schema), so the
- * connection must be {@code AVAILABLE} by then: a link on a connection this app makes (a {@link
- * Connection}, or an L1 {@code CfnConnection}) must depend on a {@link ReadinessCheck} of it with
- * mode {@code WAIT_FOR_AVAILABLE} or {@code REQUIRE_AVAILABLE}, which is checked at synth.
+ * connection must be {@code AVAILABLE} by then. A new connection is {@code PENDING} until a person
+ * finishes its handshake: a link on a connection this app makes (a {@link Connection}, or an L1
+ * {@code CfnConnection} of either namespace) needs {@link RepositoryLinkProps#getWaitForAvailable()
+ * waitForAvailable(true)}, or must depend on a {@link ReadinessCheck} of it in mode {@link
+ * ReadinessMode#WAIT_FOR_AVAILABLE}; else it is refused at synth.
  *
  * <pre>{@code
  * RepositoryLink infra = RepositoryLink.Builder.create(this, "Infrastructure")
  *     .connection(github)
  *     .ownerId("acme")
  *     .repositoryName("infrastructure")
+ *     .waitForAvailable(true)   // when github is a Connection made in this app
  *     .build();
  * }</pre>
  */
@@ -74,8 +75,19 @@ public class RepositoryLink extends RepositoryLinkBase {
             : props.getRemovalPolicy());
     ServiceRules.checkTagsAtSynth(
         JsiiShortcuts.stackOf(scope, this), owner, this, resource.getCdkTagManager(), null);
-    if (CdkReferences.madeInApp(connection)) {
-      getNode().addValidation(() -> pendingConnection(owner));
+    if (Boolean.TRUE.equals(props.getWaitForAvailable())) {
+      resource
+          .getNode()
+          .addDependency(HandshakeWait.check(this, HandshakeWait.WAIT_ID, connection, owner));
+    } else {
+      HandshakeWait.requireWait(
+          this,
+          owner,
+          connection,
+          "CloudFormation's handler for the link reads and uses the connection when it creates the"
+              + " link (GetConnection, UseConnection and PassConnection, in the registry schema of"
+              + " AWS::CodeStarConnections::RepositoryLink)",
+          "give the link waitForAvailable(true)");
     }
   }
 
@@ -161,27 +173,6 @@ public class RepositoryLink extends RepositoryLinkBase {
   /** The link's resource, for the checks of the sync configurations on it. */
   CfnRepositoryLink resource() {
     return resource;
-  }
-
-  /**
-   * A connection this app makes is {@code PENDING} after its first deployment until someone
-   * finishes its handshake; CloudFormation's handler for the link reads the connection
-   * (GetConnection, UseConnection in its registry schema) and needs it {@code AVAILABLE}.
-   */
-  private List<String> pendingConnection(Owner owner) {
-    List<String> errors = new ArrayList<>();
-    if (!GitSyncRules.waitsForAvailable(this, connection)) {
-      errors.add(
-          owner
-              + ": connection at '"
-              + connection.getNode().getPath()
-              + "' is made by this app and is PENDING until someone finishes its handshake in the"
-              + " console, but a repository link needs it AVAILABLE when it is created; add a"
-              + " ReadinessCheck of the connection with mode WAIT_FOR_AVAILABLE (or"
-              + " REQUIRE_AVAILABLE) and make the link depend on it:"
-              + " link.getNode().addDependency(check)");
-    }
-    return errors;
   }
 
   /** A fluent builder for {@link RepositoryLink}. */

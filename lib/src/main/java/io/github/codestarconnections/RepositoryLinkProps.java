@@ -12,6 +12,7 @@ public final class RepositoryLinkProps {
   private final IKeyRef encryptionKey;
   private final Map<String, String> tags;
   private final RemovalPolicy removalPolicy;
+  private final Boolean waitForAvailable;
 
   RepositoryLinkProps(Setters<?> b) {
     this.connection = b.connection;
@@ -20,6 +21,7 @@ public final class RepositoryLinkProps {
     this.encryptionKey = b.encryptionKey;
     this.tags = InitialTags.sortedCopy(b.tags);
     this.removalPolicy = b.removalPolicy;
+    this.waitForAvailable = b.waitForAvailable;
   }
 
   /**
@@ -35,8 +37,10 @@ public final class RepositoryLinkProps {
    * The connection the link reads the repository through: a {@link Connection}, an import, or
    * aws-cdk's reference of either namespace. Its provider must be one Git sync supports (GitHub,
    * GitHub Enterprise Server, GitLab, GitLab self-managed, Bitbucket), and it must be {@code
-   * AVAILABLE} when the link is created: a connection this app makes is refused unless the link
-   * depends on a {@link ReadinessCheck} of it that fails the deployment otherwise.
+   * AVAILABLE} when the link is created: on a connection this app makes, which is {@code PENDING}
+   * until a person finishes its handshake, the link is refused at synth unless it waits ({@link
+   * #getWaitForAvailable()}, or a {@link ReadinessCheck} of it in mode {@link
+   * ReadinessMode#WAIT_FOR_AVAILABLE} that the link depends on).
    *
    * @return the connection
    * @default none; required
@@ -100,6 +104,26 @@ public final class RepositoryLinkProps {
   }
 
   /**
+   * Whether the link waits, while CloudFormation creates it, until the connection is {@code
+   * AVAILABLE}: a {@link ReadinessCheck} in {@link ReadinessMode#WAIT_FOR_AVAILABLE} mode under the
+   * link (id {@code WaitForHandshake}), which the link depends on. It is what lets a link on a
+   * connection made in the same deployment deploy the first time: CloudFormation's handler for the
+   * link uses the connection when it creates the link, and a new connection is {@code PENDING}
+   * until a person finishes its handshake in the console, which the check gives them its default
+   * timeout (10 minutes) to do while the deploy waits. The check runs when it is new; later deploys
+   * do not wait. It adds the stack's host provider (a Lambda-backed custom resource) if the stack
+   * has none. For another timeout, make the {@link ReadinessCheck} yourself and make the link
+   * depend on it.
+   *
+   * @return the flag, or null
+   * @default false; a link on a connection made in this app is then refused at synth, unless it
+   *     depends on such a check you made
+   */
+  public Boolean getWaitForAvailable() {
+    return waitForAvailable;
+  }
+
+  /**
    * The setters of {@link RepositoryLinkProps}, written once for {@link Builder} and {@link
    * RepositoryLink.Builder}.
    *
@@ -113,6 +137,7 @@ public final class RepositoryLinkProps {
     private IKeyRef encryptionKey;
     private Map<String, String> tags;
     private RemovalPolicy removalPolicy;
+    private Boolean waitForAvailable;
 
     Setters() {}
 
@@ -208,6 +233,17 @@ public final class RepositoryLinkProps {
      */
     public B removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
+      return (B) this;
+    }
+
+    /**
+     * Sets {@link RepositoryLinkProps#getWaitForAvailable()}.
+     *
+     * @param waitForAvailable true to make the link wait for the connection's handshake
+     * @return this builder
+     */
+    public B waitForAvailable(Boolean waitForAvailable) {
+      this.waitForAvailable = waitForAvailable;
       return (B) this;
     }
   }

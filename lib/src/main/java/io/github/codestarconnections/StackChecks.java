@@ -16,11 +16,12 @@ import software.constructs.IConstruct;
  * found there by the first resource of each kind that needs it (a host through its provider, a
  * connection on an owned host through the host; others look it up). At synth it checks the tags of
  * the stack's hosts and connections (count, AWS's own keys), that none repeats an earlier host's
- * URL or connection's name where they land in the same account and Region ({@link
- * AccountWideNames}), and the stack's other Java-side checks ({@link #alsoCheck}), all in one
- * validation, each error reported under its construct ({@link PlacedErrors}). It also keeps the
- * stack's facts that every host and connection would otherwise ask the jsii kernel for again
- * (region, account, console domain, construct path), read on first use.
+ * URL, connection's name or default source credential's server type where they land in the same
+ * account and Region ({@link AccountWideNames}), and the stack's other Java-side checks ({@link
+ * #alsoCheck}), all in one validation, each error reported under its construct ({@link
+ * PlacedErrors}). It also keeps the stack's facts that every host and connection would otherwise
+ * ask the jsii kernel for again (region, account, console domain, construct path), read on first
+ * use.
  */
 final class StackChecks extends Construct {
   /** The id under the stack (named after its first job; kept so existing trees keep their ids). */
@@ -107,6 +108,19 @@ final class StackChecks extends Construct {
    */
   void connectionName(Owner owner, IConstruct connection, String name, boolean derived) {
     register(AccountWideNames.Kind.CONNECTION_NAME, name, owner, connection, name, derived);
+  }
+
+  /**
+   * Registers a default source credential's server type, checked at synth against every earlier
+   * credential of the app.
+   *
+   * @param owner the credential, for messages
+   * @param credential the credential, which an error is reported under
+   * @param serverType its server type, e.g. {@code GITHUB}
+   */
+  void sourceCredential(Owner owner, IConstruct credential, String serverType) {
+    register(
+        AccountWideNames.Kind.SOURCE_CREDENTIAL, serverType, owner, credential, serverType, false);
   }
 
   private void register(

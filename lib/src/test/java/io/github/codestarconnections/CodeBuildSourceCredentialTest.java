@@ -11,15 +11,17 @@ import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.assertions.Template;
+import software.constructs.Construct;
 
 class CodeBuildSourceCredentialTest {
   private final App app = new App();
   private final Stack stack = new Stack(app, "Stack");
 
-  private static Stack stackIn(App app, String id, String account, String region) {
+  private static Stack stackIn(Construct scope, String id, String account, String region) {
     return new Stack(
-        app,
+        scope,
         id,
         StackProps.builder()
             .env(Environment.builder().account(account).region(region).build())
@@ -133,6 +135,52 @@ class CodeBuildSourceCredentialTest {
                 + " region; there is one default credential per server type per account and"
                 + " region: keep one of them")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Elsewhere/Credential"));
+  }
+
+  @Test
+  void aSecondCredentialIsReportedUnderItselfAcrossStagesWithTheRuleAndItsSource() {
+    Stage prod = new Stage(app, "Prod");
+    for (Construct scope : List.of(app, prod)) {
+      Stack s = stackIn(scope, "Ci", "111111111111", "eu-west-1");
+      CodeBuildSourceCredential.Builder.create(s, "Credential")
+          .connection(Connection.fromConnectionArn(s, "C", CodeBuildSourceTest.CODESTAR_ARN))
+          .providerType(ProviderType.GITHUB)
+          .build();
+    }
+
+    assertThatThrownBy(app::synth)
+        .hasMessageContaining(
+            "[Prod/Ci/Credential] CodeBuildSourceCredential at 'Prod/Ci/Credential': a"
+                + " CodeBuildSourceCredential for GITHUB is already defined at 'Ci/Credential'")
+        .hasMessageContaining(
+            "keep one of them (CodeBuild overwrites it on import: ImportSourceCredentials'"
+                + " shouldOverwrite defaults to true, and AWS::CodeBuild::SourceCredential cannot"
+                + " set it, https://docs.aws.amazon.com/codebuild/latest/APIReference/"
+                + "API_ImportSourceCredentials.html)")
+        .message()
+        .doesNotContain("[Ci/Credential]");
+  }
+
+  /**
+   * A credential is replaced without an error, so an account or region unknown at synth may be any
+   * other: stricter than host URLs and connection names, which the service refuses loudly.
+   */
+  @Test
+  void anEnvironmentAgnosticStackMayBeTheAccountOfAnyOther() {
+    Stack pinned = stackIn(app, "Pinned", "111111111111", "eu-west-1");
+    Stack agnostic = new Stack(app, "Agnostic");
+    for (Stack s : List.of(pinned, agnostic)) {
+      CodeBuildSourceCredential.Builder.create(s, "Credential")
+          .connection(Connection.fromConnectionArn(s, "C", CodeBuildSourceTest.CODESTAR_ARN))
+          .providerType(ProviderType.GITHUB)
+          .build();
+    }
+
+    assertThatThrownBy(app::synth)
+        .hasMessageContaining(
+            "[Agnostic/Credential] CodeBuildSourceCredential at 'Agnostic/Credential': a"
+                + " CodeBuildSourceCredential for GITHUB is already defined at"
+                + " 'Pinned/Credential' for what may be the same account and region");
   }
 
   @Test

@@ -90,7 +90,7 @@ class FirstDeployTest {
     Template t = Template.fromStack(stack);
     Map<String, Object> template = t.toJSON();
 
-    ReadinessCheck check = (ReadinessCheck) p.getNode().findChild(CodeBuildSource.WAIT_ID);
+    ReadinessCheck check = (ReadinessCheck) p.getNode().findChild(HandshakeWait.WAIT_ID);
     assertThat(check.getMode()).isEqualTo(ReadinessMode.WAIT_FOR_AVAILABLE);
     String checkId = stack.getLogicalId((CfnElement) check.getNode().getDefaultChild());
     String projectId = stack.getLogicalId((CfnElement) p.getNode().getDefaultChild());
@@ -111,7 +111,7 @@ class FirstDeployTest {
     // cdk deploy prints it before the deploy starts: where the person goes while it waits.
     Annotations.fromStack(stack)
         .hasInfo(
-            "/Stack/Build/" + CodeBuildSource.WAIT_ID,
+            "/Stack/Build/" + HandshakeWait.WAIT_ID,
             Match.stringLikeRegexp(
                 "While the stack deploys, this check waits up to 600 s for connection .* to be"
                     + " AVAILABLE\\. Meanwhile, open .*'Update pending connection'.*"));

@@ -222,12 +222,16 @@ class RepositoryLinkTest {
         .build();
     assertThatThrownBy(() -> app.synth())
         .hasMessageContaining(
-            "RepositoryLink at 'Stack/Early': connection at 'Stack/Made' is made by this app and"
-                + " is PENDING until someone finishes its handshake");
+            "RepositoryLink at 'Stack/Early': CloudFormation's handler for the link reads and uses"
+                + " the connection when it creates the link")
+        .hasMessageContaining(
+            "connection at 'Stack/Made' is made in this app, so it is PENDING in the deployment"
+                + " that makes it")
+        .hasMessageContaining("give the link waitForAvailable(true)");
   }
 
   @Test
-  void aReadinessCheckThatFailsUnlessAvailableLetsTheLinkThrough() {
+  void aWaitingReadinessCheckLetsTheLinkThrough() {
     Connection made =
         Connection.Builder.create(stack, "Made").providerType(ProviderType.GITHUB).build();
     ReadinessCheck ready =
@@ -272,9 +276,9 @@ class RepositoryLinkTest {
             .build();
     link.getNode().addDependency(report, otherReady);
     assertThatThrownBy(() -> app.synth())
+        .hasMessageContaining("RepositoryLink at 'Stack/OnL1': ")
         .hasMessageContaining(
-            "RepositoryLink at 'Stack/OnL1': connection at 'Stack/L1/AsIConnection' is made by this"
-                + " app");
+            "connection at 'Stack/L1/AsIConnection' is made in this app, so it is PENDING");
   }
 
   @Test

@@ -54,7 +54,8 @@ public final class IsCompleteHandler
    *
    * @param api the API
    * @param log where the JSON lines go
-   * @param clock the wall clock (a Delete's wait for connections is measured on it)
+   * @param clock the wall clock: a Delete's wait for connections, and a deploy-time read's settling
+   *     time and wait, are measured on it
    */
   public IsCompleteHandler(HostApi api, PrintStream log, Clock clock) {
     this(() -> api, log, clock);
@@ -69,7 +70,7 @@ public final class IsCompleteHandler
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     if (ReadEvent.isRead(event)) {
-      return ReadRequests.isComplete(event, api, log);
+      return ReadRequests.isComplete(event, api, log, clock);
     }
     IsCompleteOutcome outcome =
         HandlerRun.run(

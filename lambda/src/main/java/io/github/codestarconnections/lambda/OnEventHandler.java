@@ -66,7 +66,8 @@ public final class OnEventHandler
    * @param api the API
    * @param log where the JSON lines go
    * @param retryDelay as for {@link #OnEventHandler(HostApi, PrintStream, Duration)}
-   * @param clock the wall clock (a Delete's wait for connections is measured on it)
+   * @param clock the wall clock: a Delete's wait for connections, and a deploy-time read's start
+   *     time, are measured on it
    */
   public OnEventHandler(HostApi api, PrintStream log, Duration retryDelay, Clock clock) {
     this(() -> api, log, retryDelay, clock);
@@ -82,7 +83,7 @@ public final class OnEventHandler
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     if (ReadEvent.isRead(event)) {
-      return ReadRequests.onEvent(event, api, log);
+      return ReadRequests.onEvent(event, api, log, clock);
     }
     OnEventOutcome outcome =
         HandlerRun.run(

@@ -2,6 +2,7 @@ package io.github.codestarconnections.lambda;
 
 import io.github.codestarconnections.lambda.HostApiException.Kind;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,9 +30,18 @@ final class ReadRequests {
 
   private ReadRequests() {}
 
+  /**
+   * Answers onEvent for a read.
+   *
+   * @param event the event
+   * @param api the API
+   * @param log where the JSON line goes
+   * @param clock the handler's wall clock: the start time it records is read on it
+   * @return the Provider framework's response
+   */
   static Map<String, Object> onEvent(
-      Map<String, Object> event, Supplier<HostApi> api, PrintStream log) {
-    long now = System.currentTimeMillis();
+      Map<String, Object> event, Supplier<HostApi> api, PrintStream log, Clock clock) {
+    long now = clock.millis();
     OnEventOutcome outcome =
         HandlerRun.run(
             "onEvent",
@@ -50,9 +60,19 @@ final class ReadRequests {
     return response;
   }
 
+  /**
+   * Does the read, in isComplete.
+   *
+   * @param event the event, with onEvent's start time
+   * @param api the API
+   * @param log where the JSON line goes
+   * @param clock the handler's wall clock, on which the settling time and a check's wait are
+   *     measured from onEvent's start time (so both must be read on the same clock)
+   * @return the Provider framework's response
+   */
   static Map<String, Object> isComplete(
-      Map<String, Object> event, Supplier<HostApi> api, PrintStream log) {
-    long now = System.currentTimeMillis();
+      Map<String, Object> event, Supplier<HostApi> api, PrintStream log, Clock clock) {
+    long now = clock.millis();
     IsCompleteOutcome outcome =
         HandlerRun.run(
             "isComplete",

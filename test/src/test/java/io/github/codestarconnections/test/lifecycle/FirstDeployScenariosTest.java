@@ -13,6 +13,7 @@ import io.github.codestarconnections.test.standin.StandInConnection;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.RemovalPolicy;
@@ -123,6 +124,37 @@ class FirstDeployScenariosTest extends LifecycleScenario {
     assertThat(created(r, "BuildWaitForHandshake")).isGreaterThan(created(r, "GitHub"));
   }
 
+  /**
+   * The wait is the check's (600 s by default), measured on the clock the Provider framework's
+   * waiter moves (the check reads at 0 s, 30 s, then every 60 s): a person who finishes the
+   * handshake in time for the check's eleventh read (570 s) lets the deploy complete; one who
+   * finishes it later finds the deploy failed by the check at its twelfth (630 s), the first read
+   * after its wait, long before the waiter's own time runs out. The stand-in counts every
+   * GetConnection, CloudFormation's own read of the new connection's status included.
+   */
+  @ParameterizedTest(name = "PENDING to {0} GetConnection calls")
+  @CsvSource({"11, CREATE_COMPLETE", "13, ROLLBACK_COMPLETE"})
+  void aHandshakeFinishedWhileTheCheckWaitsCompletesTheDeployAndOneAfterItsWaitDoesNot(
+      int pendingReads, String status) {
+    standIn.finishHandshakeAfter(CodeBuildApp.CONNECTION_NAME, pendingReads);
+    standIn.resetCounts();
+
+    DeployResult r = deploy(CodeBuildApp.onANewConnection().template(), status);
+
+    if (status.equals("CREATE_COMPLETE")) {
+      assertThat(connectionNamed(CodeBuildApp.CONNECTION_NAME).status()).isEqualTo("AVAILABLE");
+      assertThat(standIn.callCount("GetConnection")).isEqualTo(pendingReads + 1);
+      assertThat(created(r, "Build")).isGreaterThan(created(r, "BuildWaitForHandshake"));
+    } else {
+      assertThat(r.reason()).contains("Waited 600 s; still not AVAILABLE.");
+      // CloudFormation's read and the check's twelve: the check stopped at its first after 600 s.
+      assertThat(standIn.callCount("GetConnection")).isEqualTo(13);
+      assertThat(r.events())
+          .noneMatch(e -> e.matches("CREATE_COMPLETE Build[0-9A-F]{8} .*"))
+          .anyMatch(e -> e.startsWith("ROLLBACK DELETE_COMPLETE GitHub"));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = Wait.class,
@@ -138,16 +170,24 @@ class FirstDeployScenariosTest extends LifecycleScenario {
   // ---- A failed create leaves nothing behind ---------------------------------------------------
 
   /**
-   * Nobody finishes the handshake in time: the first deploy fails and rolls back. With the default,
-   * the rollback deletes the new connection and the retry (a person at hand this time) works; with
-   * RETAIN the connection stays and the retry collides on its name.
+   * Nobody finishes the handshake in time: the check's own wait (600 s) ends the first deploy,
+   * which rolls back. With the default, the rollback deletes the new connection and the retry (a
+   * person at hand this time) works; with RETAIN the connection stays and the retry collides on its
+   * name.
    */
   @Test
   void aFirstDeployWhoseHandshakeIsNotDoneInTimeIsRetried() {
     DeployResult first = deploy(CodeBuildApp.onANewConnection().template(), "ROLLBACK_COMPLETE");
-    // The wait ends the deploy: in AWS the check's 600 s; here the waiter's polls run out first,
-    // as the handler's reads measure their wait on the wall clock, not the harness's.
-    assertThat(first.reason()).startsWith("BuildWaitForHandshake");
+
+    assertThat(first.reason())
+        .startsWith("BuildWaitForHandshake")
+        .contains(
+            "Waited 600 s; still not AVAILABLE. Connection '"
+                + CodeBuildApp.CONNECTION_NAME
+                + "' is PENDING.")
+        .contains("'Update pending connection'")
+        .contains("Then deploy again.")
+        .doesNotContain("Operation timed out");
     assertThat(standIn.connections()).isEmpty();
 
     standIn.finishHandshakeAfter(CodeBuildApp.CONNECTION_NAME, 2);

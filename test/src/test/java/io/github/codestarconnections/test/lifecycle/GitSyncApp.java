@@ -1,6 +1,7 @@
 package io.github.codestarconnections.test.lifecycle;
 
 import io.github.codestarconnections.Connection;
+import io.github.codestarconnections.ProviderType;
 import io.github.codestarconnections.RepositoryLink;
 import io.github.codestarconnections.SyncConfiguration;
 import java.util.Map;
@@ -13,10 +14,11 @@ import software.amazon.awscdk.services.kms.Key;
 
 /**
  * A platform stack of Git sync as a user writes one: a repository link on a connection made
- * elsewhere (imported by ARN) and a sync configuration of one stack on it. Described by value,
- * synthesized once per JVM.
+ * elsewhere (imported by ARN), or on one the stack makes with the link waiting for its handshake,
+ * and a sync configuration of one stack on it. Described by value, synthesized once per JVM.
  *
- * @param connectionArn the connection's ARN
+ * @param connectionArn the connection's ARN, or null for a connection the stack makes, named
+ *     {@value #CONNECTION_NAME}, which the link waits for ({@code waitForAvailable(true)})
  * @param repositoryName the linked repository (create-only for the link)
  * @param encryptionKeyArn the link's key, or null
  * @param stackName the synced stack (create-only for the sync configuration)
@@ -38,6 +40,9 @@ public record GitSyncApp(
 
   static final String SYNC = "AppSync";
 
+  /** The name of the connection the stack makes. */
+  static final String CONNECTION_NAME = "gitsync-new";
+
   /**
    * A link to acme/infrastructure on the connection, syncing stack {@code app} from {@code main}.
    *
@@ -46,6 +51,15 @@ public record GitSyncApp(
    */
   static GitSyncApp on(String connectionArn) {
     return new GitSyncApp(connectionArn, "infrastructure", null, "app", "main", false);
+  }
+
+  /**
+   * The same link and sync on a connection the stack makes, the link waiting for its handshake.
+   *
+   * @return the app
+   */
+  static GitSyncApp onANewConnection() {
+    return new GitSyncApp(null, "infrastructure", null, "app", "main", false);
   }
 
   GitSyncApp repository(String name) {
@@ -84,9 +98,19 @@ public record GitSyncApp(
     Stack stack = new Stack(new App(), LifecycleApp.STACK);
     RepositoryLink.Builder link =
         RepositoryLink.Builder.create(stack, LINK)
-            .connection(Connection.fromConnectionArn(stack, "GitHub", spec.connectionArn))
             .ownerId("acme")
             .repositoryName(spec.repositoryName);
+    if (spec.connectionArn == null) {
+      link.connection(
+              Connection.Builder.create(stack, "GitHub")
+                  .connectionName(CONNECTION_NAME)
+                  .providerType(ProviderType.GITHUB)
+                  .handshakeOutput(false)
+                  .build())
+          .waitForAvailable(true);
+    } else {
+      link.connection(Connection.fromConnectionArn(stack, "GitHub", spec.connectionArn));
+    }
     if (spec.encryptionKeyArn != null) {
       link.encryptionKey(Key.fromKeyArn(stack, "Key", spec.encryptionKeyArn));
     }

@@ -126,6 +126,28 @@ class GitSyncScenariosTest extends LifecycleScenario {
   }
 
   /**
+   * A link on a connection the stack makes waits for its handshake ({@code waitForAvailable}): made
+   * once a person finishes it during the deploy; without one, the check's wait fails the deploy
+   * before the link is made, and the rollback deletes the new connection.
+   */
+  @Test
+  void aLinkOnANewConnectionWaitsForItsHandshake() {
+    DeployResult alone = deploy(GitSyncApp.onANewConnection(), "ROLLBACK_COMPLETE");
+    assertThat(alone.reason())
+        .startsWith(GitSyncApp.LINK + "WaitForHandshake")
+        .contains("Waited 600 s; still not AVAILABLE. Connection '" + GitSyncApp.CONNECTION_NAME);
+    assertThat(cfn.gitSync.links()).isEmpty();
+    assertThat(standIn.connections()).isEmpty();
+
+    standIn.finishHandshakeAfter(GitSyncApp.CONNECTION_NAME, 3);
+    deploy(GitSyncApp.onANewConnection(), "CREATE_COMPLETE");
+    String connection = standIn.connections().get(0).arn();
+    assertThat(cfn.gitSync.links())
+        .singleElement()
+        .satisfies(l -> assertThat(l.connectionArn()).isEqualTo(connection));
+  }
+
+  /**
    * What SyncConfiguration's synth check prevents: a retained sync configuration keeps its link
    * from being deleted, so the stack's deletion fails.
    */
