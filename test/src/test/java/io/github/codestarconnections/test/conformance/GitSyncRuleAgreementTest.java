@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.codestarconnections.Connection;
 import io.github.codestarconnections.IConnection;
 import io.github.codestarconnections.RepositoryLink;
@@ -11,6 +12,8 @@ import io.github.codestarconnections.SyncConfiguration;
 import io.github.codestarconnections.SyncTrigger;
 import io.github.codestarconnections.lambda.Namespace;
 import io.github.codestarconnections.test.standin.ServiceModel;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -39,10 +42,16 @@ class GitSyncRuleAgreementTest {
   private int ids;
 
   @BeforeAll
-  static void models() {
+  static void models() throws IOException {
     String notChecked = "the Git sync limits lib checks against the service models";
-    codestar = ServiceModel.official(Namespace.CODESTAR_CONNECTIONS, notChecked);
-    code = ServiceModel.official(Namespace.CODECONNECTIONS, notChecked);
+    codestar = official(Namespace.CODESTAR_CONNECTIONS, notChecked);
+    code = official(Namespace.CODECONNECTIONS, notChecked);
+  }
+
+  /** The official botocore model of a namespace; skips, saying so, without the reference data. */
+  private static ServiceModel official(Namespace namespace, String notChecked) throws IOException {
+    Path file = ReferenceData.require(ServiceModel.referenceFile(namespace), notChecked);
+    return ServiceModel.of(namespace, new ObjectMapper().readTree(file.toFile()));
   }
 
   private static int limit(String shape) {

@@ -1,12 +1,7 @@
 package io.github.codestarconnections.test.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.codestarconnections.lambda.Namespace;
-import io.github.codestarconnections.test.conformance.ReferenceData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +32,14 @@ public final class ServiceModel {
   }
 
   /**
-   * The official botocore model of a namespace, read from the reference data; the calling test is
-   * skipped (a JUnit assumption naming what it does not check) where the reference is absent.
+   * A model of a namespace from botocore JSON, e.g. the official one a conformance test reads.
    *
    * @param namespace which API
-   * @param notChecked what the caller would check, for the skip message
-   * @return the official model
+   * @param model the model, in the botocore format
+   * @return the model
    */
-  public static ServiceModel official(Namespace namespace, String notChecked) {
-    Path file = ReferenceData.require(referenceFile(namespace), notChecked);
-    try {
-      return new ServiceModel(namespace, new ObjectMapper().readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + " is not readable JSON", e);
-    }
+  public static ServiceModel of(Namespace namespace, JsonNode model) {
+    return new ServiceModel(namespace, model);
   }
 
   /**
