@@ -160,7 +160,7 @@ final class Stacks {
             .serviceToken(provider.serviceToken)
             .resourceType("Custom::CodeStarConnectionsHost")
             .properties(properties)
-            .removalPolicy(RemovalPolicy.RETAIN)
+            .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
             .build();
     CfnResource cfn = (CfnResource) resource.getNode().getDefaultChild();
     cfn.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.DELETE);
@@ -230,7 +230,7 @@ final class Stacks {
             .hostArn(hostArn)
             .tags(List.of(CfnTag.builder().key("team").value("platform").build()))
             .build();
-    connection.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    connection.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
     // Replaced with its host, the connection is useless and would keep the old host from going.
     connection.addOverride("UpdateReplacePolicy", "Delete");
     CfnOutput.Builder.create(scope, "HandshakeUrl")
