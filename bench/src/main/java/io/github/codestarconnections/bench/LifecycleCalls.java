@@ -30,6 +30,7 @@ import software.amazon.awscdk.assertions.Template;
 public final class LifecycleCalls {
   private static final String[] OPERATIONS = {
     "ListHosts",
+    "ListConnections",
     "ListTagsForResource",
     "CreateHost",
     "GetHost",
