@@ -1,6 +1,8 @@
 package io.github.codestarconnections;
 
+import java.util.function.Supplier;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.interfaces.IEnvironmentAware;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -33,17 +35,10 @@ final class CdkReferences {
       return (IConnection) ref;
     }
     boolean l1 = ref instanceof software.amazon.awscdk.services.codestarconnections.CfnConnection;
-    return adapter(
+    return referenced(
         ref,
-        ReferencedConnection.ID,
-        ReferencedConnection.class,
-        (scope, id) ->
-            ReferencedConnection.of(
-                scope,
-                id,
-                ref,
-                () -> ref.getConnectionRef().getConnectionArn(),
-                l1 ? ServiceNamespace.CODESTAR_CONNECTIONS : null));
+        () -> ref.getConnectionRef().getConnectionArn(),
+        l1 ? ServiceNamespace.CODESTAR_CONNECTIONS : null);
   }
 
   /**
@@ -62,17 +57,27 @@ final class CdkReferences {
       return view.connection();
     }
     boolean l1 = ref instanceof software.amazon.awscdk.services.codeconnections.CfnConnection;
+    return referenced(
+        ref,
+        () -> ref.getConnectionRef().getConnectionArn(),
+        l1 ? ServiceNamespace.CODECONNECTIONS : null);
+  }
+
+  /**
+   * The connection adapter of a reference of either namespace, made once under it.
+   *
+   * @param ref the reference
+   * @param connectionArn reads its ARN
+   * @param l1Namespace the namespace of an L1's resource type, or null for another implementer
+   * @return the adapter
+   */
+  private static <R extends IConstruct & IEnvironmentAware> IConnection referenced(
+      R ref, Supplier<String> connectionArn, ServiceNamespace l1Namespace) {
     return adapter(
         ref,
         ReferencedConnection.ID,
         ReferencedConnection.class,
-        (scope, id) ->
-            ReferencedConnection.of(
-                scope,
-                id,
-                ref,
-                () -> ref.getConnectionRef().getConnectionArn(),
-                l1 ? ServiceNamespace.CODECONNECTIONS : null));
+        (scope, id) -> ReferencedConnection.of(scope, id, ref, connectionArn, l1Namespace));
   }
 
   /**
